@@ -1,0 +1,29 @@
+import type { Mixture } from '../mixture/composition.js';
+import { liquidMixingCorrection } from '../mixture/liquidMixing.js';
+import { ocpFreeEnergyDifference, type OcpOptions } from '../ocp/meltingPoint.js';
+
+/** t ln t with 0 ln 0 = 0. */
+function xlogx(t: number): number {
+  return t === 0 ? 0 : t * Math.log(t);
+}
+
+/**
+ * Liquid free energy per ion on the paper's scale (solid linear-mixing thermal and
+ * Madelung terms subtracted), in U_1 = Z1^(5/3) e^2/a_e (PHYSICS.md section 7):
+ *   F_liq/(N T) = (1-x) Phi(Gamma_1) + x Phi(Gamma_2) + df + x ln x + (1-x) ln(1-x),
+ * Gamma_2 = Gamma_1 (Z2/Z1)^(5/3), and F_liq/(N U_1) = that / Gamma_1.
+ * Zero for pure Z1 (x = 0) at Gamma_1 = Gamma_1m; 0 ln 0 = 0 at the ends.
+ *
+ * @param mix mixture (0 <= x <= 1)
+ * @param gamma Gamma_1 > 0
+ * @param options OCP parameter sets (defaults: the paper's)
+ * @example liquidFreeEnergy({ z1: 6, z2: 8, x: 0 }, 175.71893518) // ~0
+ */
+export function liquidFreeEnergy(mix: Mixture, gamma: number, options: OcpOptions = {}): number {
+  const { x } = mix;
+  const gamma2 = gamma * Math.pow(mix.z2 / mix.z1, 5 / 3);
+  const phi1 = x === 1 ? 0 : (1 - x) * ocpFreeEnergyDifference(gamma, options);
+  const phi2 = x === 0 ? 0 : x * ocpFreeEnergyDifference(gamma2, options);
+  const perT = phi1 + phi2 + liquidMixingCorrection(mix, gamma) + xlogx(x) + xlogx(1 - x);
+  return perT / gamma;
+}
