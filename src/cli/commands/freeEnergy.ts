@@ -1,0 +1,116 @@
+import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
+import { validateMixture, type Mixture } from '../../mixture/composition.js';
+import { liquidFreeEnergy } from '../../models/liquid.js';
+import { ogataSolid } from '../../models/ogata.js';
+import { randomSolid } from '../../models/random.js';
+import type { SolidModelResult } from '../../models/types.js';
+import { LIQUID_FITS } from '../../ocp/liquidFreeEnergy.js';
+import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
+import { integerOption, numberOption, parseOptions } from '../options.js';
+import { UsageError } from '../usageError.js';
+import { pickParameterSet } from './parameterSets.js';
+
+/** Model names accepted by --model. */
+export const FREE_ENERGY_MODELS = ['random', 'ogata', 'ogata-smixz', 'sro', 'liquid'] as const;
+export type FreeEnergyModel = (typeof FREE_ENERGY_MODELS)[number];
+
+const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--json]
+                            [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
+
+Free energy per ion of one solid or liquid model of a binary Coulomb mixture, in units of
+U_1 = Z1^(5/3) e^2/a_e with the linear-mixing electrostatic energy subtracted.
+x = number fraction of Z2 ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0, shells 1..30
+(order parameters of the 'sro' model). --liquid-fit/--anharmonic apply to 'liquid'.
+`;
+
+/** Signature of the 'sro' model (src/models/sro.ts, loaded on demand). */
+type SroSolid = (mix: Mixture, gamma: number, sums: unknown, options: { shells: number }) => Promise<SolidModelResult>;
+
+/**
+ * `coulomix free-energy`: evaluates one model at (z1, z2, x, Gamma) and prints F in U_1
+ * (PHYSICS.md sections 4-8). Bad input is a UsageError (exit code 2).
+ *
+ * @example await run(['--model', 'ogata', '--x', '0.5', '--gamma', '175.719', '--json'])
+ */
+export async function run(argv: string[]): Promise<void> {
+  const opts = parseOptions('free-energy', argv, {
+    model: { type: 'string' },
+    x: { type: 'string' },
+    gamma: { type: 'string' },
+    z1: { type: 'string' },
+    z2: { type: 'string' },
+    shells: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+    'liquid-fit': { type: 'string' },
+    anharmonic: { type: 'string' },
+  });
+  if (opts.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (opts.model === undefined) throw new UsageError(`free-energy: --model is required (${FREE_ENERGY_MODELS.join(', ')})`);
+  const model = String(opts.model) as FreeEnergyModel;
+  if (!FREE_ENERGY_MODELS.includes(model)) {
+    throw new UsageError(`--model must be one of ${FREE_ENERGY_MODELS.join(', ')}, got '${opts.model}'`);
+  }
+  if (opts.x === undefined) throw new UsageError('free-energy: --x is required');
+  if (opts.gamma === undefined) throw new UsageError('free-energy: --gamma is required');
+  const x = numberOption('x', opts.x, NaN, (v) => (v > 0 && v < 1 ? undefined : 'must lie strictly between 0 and 1'));
+  const gamma = numberOption('gamma', opts.gamma, NaN, (v) => (v > 0 ? undefined : 'must be positive'));
+  const z1 = numberOption('z1', opts.z1, 6, (v) => (v > 0 ? undefined : 'must be positive'));
+  const z2 = numberOption('z2', opts.z2, 8, (v) => (v > 0 ? undefined : 'must be positive'));
+  const shells = integerOption('shells', opts.shells, 8, 1, 30);
+  const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
+  const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
+  const mix = validateMixture({ z1, z2, x });
+
+  let result: { model: string; F: number; U?: number; S?: number; alpha?: number[] };
+  switch (model) {
+    case 'liquid':
+      result = { model, F: liquidFreeEnergy(mix, gamma, { liquidFit, anharmonic }) };
+      break;
+    case 'ogata':
+      result = ogataSolid(mix, gamma, { entropy: 'smix' });
+      break;
+    case 'ogata-smixz':
+      result = ogataSolid(mix, gamma, { entropy: 'smixz' });
+      break;
+    case 'random':
+      result = randomSolid(mix, gamma, await getLatticeSums(shells));
+      break;
+    case 'sro': {
+      const sums = await getLatticeSums(shells);
+      // The 'sro' model lives in src/models/sro.ts (another module); load it on demand.
+      const specifier = '../../models/sro.js';
+      const mod = (await import(specifier)) as { sroSolid: SroSolid };
+      const r = await mod.sroSolid(mix, gamma, sums, { shells });
+      result = { model: 'sro', F: r.F, U: r.U, S: r.S, ...(r.alpha ? { alpha: Array.from(r.alpha) } : {}) };
+      break;
+    }
+  }
+
+  const usesShells = model === 'random' || model === 'sro';
+  if (opts.json) {
+    const out: Record<string, unknown> = { model: result.model, z1, z2, x, gamma };
+    if (usesShells) out.shells = shells;
+    if (model === 'liquid') {
+      out.liquidFit = liquidFit.name;
+      out.anharmonic = anharmonic.name;
+    }
+    out.F = result.F;
+    if (result.U !== undefined) out.U = result.U;
+    if (result.S !== undefined) out.S = result.S;
+    if (result.alpha !== undefined) out.alpha = result.alpha;
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+  const lines = [
+    `model ${result.model}: Z1 = ${z1}, Z2 = ${z2}, x = ${x}, Gamma_1 = ${gamma}${usesShells ? `, ${shells} shells` : ''}`,
+    `  F = ${result.F.toPrecision(10)} U_1 per ion (linear mixing subtracted)`,
+  ];
+  if (result.U !== undefined) lines.push(`  U = ${result.U.toPrecision(10)} U_1 per ion`);
+  if (result.S !== undefined) lines.push(`  S = ${result.S.toPrecision(10)} k_B per ion`);
+  if (result.alpha !== undefined) lines.push(`  alpha = ${result.alpha.map((a) => a.toPrecision(8)).join(' ')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

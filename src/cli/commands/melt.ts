@@ -1,0 +1,41 @@
+import { meltingGamma } from '../../ocp/meltingPoint.js';
+import { LIQUID_FITS } from '../../ocp/liquidFreeEnergy.js';
+import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
+import { parseOptions } from '../options.js';
+import { pickParameterSet } from './parameterSets.js';
+
+const HELP = `usage: coulomix melt [--json] [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
+
+Melting coupling Gamma_1m of the classical one-component plasma: the root of
+f_liq - f_sol (Potekhin-Chabrier liquid fit, harmonic bcc solid with u_ln, anharmonic terms).
+Defaults are the paper's (ds99, bc22), giving 175.719.
+`;
+
+/**
+ * `coulomix melt [--json] [--liquid-fit NAME] [--anharmonic NAME]`: prints Gamma_1m
+ * (PHYSICS.md section 7). `--json` prints {"gammaMelt", "liquidFit", "anharmonic"}.
+ *
+ * @example await run(['--json']) // {"gammaMelt":175.7189...,"liquidFit":"ds99","anharmonic":"bc22"}
+ */
+export async function run(argv: string[]): Promise<void> {
+  const opts = parseOptions('melt', argv, {
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+    'liquid-fit': { type: 'string' },
+    anharmonic: { type: 'string' },
+  });
+  if (opts.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
+  const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
+  const gammaMelt = meltingGamma({ liquidFit, anharmonic });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ gammaMelt, liquidFit: liquidFit.name, anharmonic: anharmonic.name })}\n`);
+  } else {
+    process.stdout.write(
+      `Gamma_1m = ${gammaMelt.toFixed(6)}  (one-component plasma melting; liquid fit ${liquidFit.name}, anharmonic ${anharmonic.name})\n`,
+    );
+  }
+}
