@@ -1,0 +1,8 @@
+// coulomix WASM kernels: only the hot loops. Physics bookkeeping lives in src/.
+export { allocate } from "./memory";
+export {
+  configureEwald, evaluateDynamical, integrandAt, dynamicalBatch, integrandBatch, madelungEnergy,
+  Dxx, Dyy, Dzz, Dxy, Dxz, Dyz, Bx, By, Bz,
+} from "./ewald";
+export { configureShells, evaluateShells, shellCosineBatch } from "./shells";
+export { configureWedge, wedgeQuadrature } from "./quadrature";

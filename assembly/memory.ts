@@ -1,0 +1,16 @@
+// Raw f64 access into linear memory. JS allocates every buffer once (see `allocate`) and
+// passes byte offsets; the hot loops never allocate. A portable twin (memory.portable.ts)
+// backs the same calls with a Float64Array for the plain-JavaScript build.
+
+@inline export function ld(base: usize, i: i32): f64 {
+  return load<f64>(base + (<usize>i << 3));
+}
+
+@inline export function st(base: usize, i: i32, v: f64): void {
+  store<f64>(base + (<usize>i << 3), v);
+}
+
+/** Reserve `count` doubles of linear memory; returns the byte offset. Never freed (stub runtime). */
+export function allocate(count: i32): usize {
+  return heap.alloc(<usize>count << 3);
+}

@@ -1,0 +1,142 @@
+import { FOUR_PI_N, LATTICE_CONSTANT, RECIPROCAL_UNIT } from '../lattice/constants.js';
+import { erfc } from './erfc.js';
+
+/** Doubles per real-space record: h, k, l, Hxx, Hyy, Hzz, Hxy, Hxz, Hyz, fx, fy, fz, f. */
+export const REAL_STRIDE = 13;
+/** Doubles per reciprocal record: h, k, l, Gx, Gy, Gz, exp(-G^2/(4 eta^2)). */
+export const RECIP_STRIDE = 7;
+
+/** Precomputed Ewald lattice lists for one (eta, tolerance); plain data, passed to the WASM kernel. */
+export interface EwaldTables {
+  eta: number;
+  tol: number;
+  /** Real-space vectors R != 0, one of each +-R pair; R = (a_l/2)(h,k,l). */
+  real: Float64Array;
+  nReal: number;
+  /** Largest |h|, |k| or |l| among the real-space records. */
+  realMax: number;
+  /** Reciprocal vectors G (G = 0 included), all of them; G = (2 pi/a_l)(h,k,l), h+k+l even. */
+  recip: Float64Array;
+  nRecip: number;
+  recipMax: number;
+  /** Constant diagonal term of D: 4 pi n/3 - 4 eta^3/(3 sqrt pi). */
+  diagonal: number;
+  /** Real-space cut-off radius (a_i) and reciprocal cut-off (1/a_i) that the tolerance gave. */
+  realCutoff: number;
+  recipCutoff: number;
+}
+
+const SQRT_PI = Math.sqrt(Math.PI);
+
+/** Largest magnitude of the real-space Ewald terms at distance r (|f''| bounds |f'|/r and f/r^2). */
+function realTerm(eta: number, r: number): number {
+  const g = Math.exp(-eta * eta * r * r);
+  return 2 * erfc(eta * r) / r ** 3 + (4 * eta / SQRT_PI) * g / (r * r) + (4 * eta ** 3 / SQRT_PI) * g;
+}
+
+/**
+ * Cut-off radius so that the real-space tail, sum_{R > Rc} |term| ~ integral 4 pi r^2 n |term| dr,
+ * is below tol. Integral estimated by the trapezoid rule outward.
+ */
+function realCutoff(eta: number, tol: number): number {
+  const n = FOUR_PI_N / (4 * Math.PI);
+  const dr = 0.05;
+  for (let rc = 1; rc < 100; rc += dr) {
+    let tail = 0;
+    for (let r = rc; r < rc + 40 / eta; r += dr) tail += 4 * Math.PI * r * r * n * realTerm(eta, r) * dr;
+    if (tail < tol) return rc;
+  }
+  throw new RangeError(`no real-space cut-off for eta=${eta}, tol=${tol}`);
+}
+
+/** Cut-off |G| so that the reciprocal tail 4 pi n sum e^{-q^2/4eta^2}/q is below tol (q >= G - kmax). */
+function recipCutoff(eta: number, tol: number, kmax: number): number {
+  const density = 1 / (2 * RECIPROCAL_UNIT ** 3); // reciprocal points per unit volume (fcc, cell 2c^3)
+  const dq = 0.05;
+  for (let gc = 1; gc < 400; gc += dq) {
+    let tail = 0;
+    for (let q = gc; q < gc + 40 * eta; q += dq) {
+      tail += 4 * Math.PI * (q + kmax) ** 2 * density * FOUR_PI_N * Math.exp(-(q * q) / (4 * eta * eta)) / q * dq;
+    }
+    if (tail < tol) return gc + kmax;
+  }
+  throw new RangeError(`no reciprocal cut-off for eta=${eta}, tol=${tol}`);
+}
+
+/**
+ * Build the Ewald lists for D(k) and beta(k) (PHYSICS.md section 3), a_i units.
+ * Cut-offs follow from `tol` (absolute, on a matrix element) and `eta`; nothing is hard-coded.
+ *
+ * @param eta Ewald splitting parameter in 1/a_i (1..1.3 balances the sums)
+ * @param tol absolute truncation tolerance of each sum
+ * @param kmax largest |k| the tables will be used at (1/a_i); the wedge needs |H| = 2 pi/a_l
+ */
+export function ewaldTables(eta: number, tol: number, kmax = RECIPROCAL_UNIT): EwaldTables {
+  if (!(eta > 0) || !(tol > 0)) throw new RangeError(`eta and tol must be positive (eta=${eta}, tol=${tol})`);
+  const rc = realCutoff(eta, tol);
+  const gc = recipCutoff(eta, tol, kmax);
+  const half = LATTICE_CONSTANT / 2;
+
+  const realList: number[] = [];
+  let realMax = 0;
+  const hm = Math.ceil(rc / half) + 1;
+  for (let h = -hm; h <= hm; h++) {
+    for (let k = -hm; k <= hm; k++) {
+      if (((h - k) & 1) !== 0) continue;
+      for (let l = -hm; l <= hm; l++) {
+        if (((h - l) & 1) !== 0) continue;
+        // keep one of each +-R pair: first non-zero coordinate positive
+        if (!(h > 0 || (h === 0 && (k > 0 || (k === 0 && l > 0))))) continue;
+        const x = h * half, y = k * half, z = l * half;
+        const r = Math.hypot(x, y, z);
+        if (r > rc) continue;
+        const g = Math.exp(-eta * eta * r * r);
+        const ec = erfc(eta * r);
+        const f = ec / r;
+        const f1 = -ec / (r * r) - (2 * eta / SQRT_PI) * g / r;
+        const f2 = 2 * ec / r ** 3 + (4 * eta / SQRT_PI) * g / (r * r) + (4 * eta ** 3 / SQRT_PI) * g;
+        const u = [x / r, y / r, z / r];
+        const a = f2 - f1 / r; // H_ab = a u_a u_b + (f1/r) delta_ab
+        const d = f1 / r;
+        realList.push(
+          h, k, l,
+          a * u[0] * u[0] + d, a * u[1] * u[1] + d, a * u[2] * u[2] + d,
+          a * u[0] * u[1], a * u[0] * u[2], a * u[1] * u[2],
+          f1 * u[0], f1 * u[1], f1 * u[2],
+          f,
+        );
+        realMax = Math.max(realMax, Math.abs(h), Math.abs(k), Math.abs(l));
+      }
+    }
+  }
+
+  const recipList: number[] = [];
+  let recipMax = 0;
+  const gm = Math.ceil(gc / RECIPROCAL_UNIT) + 1;
+  for (let h = -gm; h <= gm; h++) {
+    for (let k = -gm; k <= gm; k++) {
+      for (let l = -gm; l <= gm; l++) {
+        if (((h + k + l) & 1) !== 0) continue;
+        const gx = h * RECIPROCAL_UNIT, gy = k * RECIPROCAL_UNIT, gz = l * RECIPROCAL_UNIT;
+        const g2 = gx * gx + gy * gy + gz * gz;
+        if (Math.sqrt(g2) > gc) continue;
+        recipList.push(h, k, l, gx, gy, gz, Math.exp(-g2 / (4 * eta * eta)));
+        recipMax = Math.max(recipMax, Math.abs(h), Math.abs(k), Math.abs(l));
+      }
+    }
+  }
+
+  return {
+    eta,
+    tol,
+    real: Float64Array.from(realList),
+    nReal: realList.length / REAL_STRIDE,
+    realMax,
+    recip: Float64Array.from(recipList),
+    nRecip: recipList.length / RECIP_STRIDE,
+    recipMax,
+    diagonal: FOUR_PI_N / 3 - (4 * eta ** 3) / (3 * SQRT_PI),
+    realCutoff: rc,
+    recipCutoff: gc,
+  };
+}

@@ -1,0 +1,32 @@
+/** The raw kernel exports (assembly/index.ts), identical for the WASM and the portable-JS build. */
+export interface KernelExports {
+  allocate(count: number): number;
+  configureEwald(
+    rPtr: number, nR: number, rMax: number, gPtr: number, nG: number, gMax: number,
+    eta: number, diag: number, half: number, unit: number,
+  ): void;
+  evaluateDynamical(kx: number, ky: number, kz: number): void;
+  integrandAt(kx: number, ky: number, kz: number): number;
+  dynamicalBatch(kPtr: number, nk: number, outPtr: number): void;
+  integrandBatch(kPtr: number, nk: number, outPtr: number): void;
+  madelungEnergy(): number;
+  configureShells(tPtr: number, count: number, shells: number, maxIndex: number, half: number): number;
+  evaluateShells(kx: number, ky: number, kz: number): void;
+  shellCosineBatch(kPtr: number, nk: number, outPtr: number): void;
+  configureWedge(
+    Hx: number, Hy: number, Hz: number, Nx: number, Ny: number, Nz: number,
+    Px: number, Py: number, Pz: number, shells: number, sumsPtr: number,
+  ): void;
+  wedgeQuadrature(
+    tPtr: number, nt: number, uPtr: number, nu: number, vPtr: number, nv: number,
+    first: number, last: number, accPtr: number,
+  ): void;
+}
+
+/** A kernel instance plus a way to see its memory as doubles. */
+export interface KernelBackend {
+  name: 'wasm' | 'js';
+  exports: KernelExports;
+  /** A Float64Array view of `count` doubles at byte offset `ptr` (make a new one after any allocation). */
+  view(ptr: number, count: number): Float64Array;
+}

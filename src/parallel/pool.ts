@@ -1,0 +1,59 @@
+import { availableParallelism } from 'node:os';
+import { runTask, type Task } from './tasks.js';
+
+/** The default thread count: the number of cores. */
+export function defaultThreads(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : 1;
+}
+
+type PiscinaLike = { run(task: unknown): Promise<unknown>; destroy(): Promise<void> };
+let pool: PiscinaLike | undefined;
+let poolThreads = 0;
+
+function workerUrl(): URL {
+  // Running from TypeScript sources (vitest): use the compiled worker in dist/.
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/parallel/worker.js', import.meta.url)
+    : new URL('./worker.js', import.meta.url);
+}
+
+async function getPool(threads: number): Promise<PiscinaLike> {
+  if (pool && poolThreads === threads) return pool;
+  if (pool) await pool.destroy();
+  const { Piscina } = await import('piscina');
+  pool = new Piscina({
+    filename: workerUrl().href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+  }) as unknown as PiscinaLike;
+  poolThreads = threads;
+  return pool;
+}
+
+/**
+ * Run tasks on `threads` worker threads (Piscina), or in this thread when threads = 1 or
+ * workers are unavailable (a browser). Results come back in task order.
+ */
+export async function runTasks(tasks: Task[], threads: number, onDone?: (done: number) => void): Promise<Float64Array[]> {
+  let done = 0;
+  const tick = <T>(r: T): T => {
+    onDone?.(++done);
+    return r;
+  };
+  const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+  if (threads <= 1 || !isNode) {
+    const out: Float64Array[] = [];
+    for (const t of tasks) out.push(tick(await runTask(t)));
+    return out;
+  }
+  const p = await getPool(threads);
+  return Promise.all(tasks.map((t) => p.run(t).then((r) => tick(r as Float64Array))));
+}
+
+/** Stop the worker threads (so a CLI process can exit). */
+export async function closePool(): Promise<void> {
+  if (pool) await pool.destroy();
+  pool = undefined;
+  poolThreads = 0;
+}
