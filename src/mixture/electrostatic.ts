@@ -13,7 +13,7 @@ import { meanZ, zMoment, type Mixture } from './composition.js';
  * The ion-sphere energy unit in U_1: (e^2/a_i)/U_1 = 1/(Z1^(5/3) <Z>^(1/3)),
  * since a_i = a_e <Z>^(1/3) (PHYSICS.md section 1).
  *
- * @example ionSphereUnit({ z1: 6, z2: 8, x: 0.5 }) // 1/(6^(5/3) 7^(1/3)) = 0.02716...
+ * @example ionSphereUnit({ z1: 6, z2: 8, x: 0.5 }) // 1/(6^(5/3) 7^(1/3)) = 0.0263865...
  */
 export function ionSphereUnit(mix: Mixture): number {
   return 1 / (Math.pow(mix.z1, 5 / 3) * Math.cbrt(meanZ(mix)));
@@ -25,7 +25,7 @@ export function ionSphereUnit(mix: Mixture): number {
  * otherwise (<Z>^(5/3) <= <Z^(5/3)>).
  *
  * @param zeta bcc Madelung constant in Z^2 e^2/a_i (0.895929255682)
- * @example madelungExcess({ z1: 6, z2: 8, x: 0.5 }, 0.895929255682) // 0.00651...
+ * @example madelungExcess({ z1: 6, z2: 8, x: 0.5 }, 0.895929255682) // 0.0131436...
  */
 export function madelungExcess(mix: Mixture, zeta: number): number {
   return (-zeta * (Math.pow(meanZ(mix), 5 / 3) - zMoment(mix, 5 / 3))) / Math.pow(mix.z1, 5 / 3);
@@ -77,7 +77,7 @@ export function shiftEnergy(mix: Mixture, alpha: ArrayLike<number>, sums: Lattic
  * PHYSICS.md section 4): U_rnd = U_mad + U_shft(alpha_i = x^2)
  * = (U_mad - LM) - (Z2 - Z1)^2/2 x(1-x) T_0 e^2/a_i.
  *
- * @example randomEnergy({ z1: 6, z2: 8, x: 0.5 }, sums) // 0.006519 - 2*0.25*0.90183*0.027165 = -0.005730
+ * @example randomEnergy({ z1: 6, z2: 8, x: 0.5 }, sums) // 0.0131436 - 2 * 0.25 * T0 * 0.0263865 = 0.0012455 (T0 = 0.90183)
  */
 export function randomEnergy(mix: Mixture, sums: LatticeSums): number {
   return madelungExcess(mix, sums.zeta) + shiftEnergy(mix, [], sums);
@@ -100,7 +100,7 @@ export function electrostaticEnergy(mix: Mixture, alpha: ArrayLike<number>, sums
  *
  * @param n number of order parameters (<= sums.shells.length)
  * @returns Float64Array of length n
- * @example linearCoefficients({ z1: 6, z2: 8, x: 0.5 }, sums, 1)[0] // 2 * 0.1149 * 0.027165 = 0.006243
+ * @example linearCoefficients({ z1: 6, z2: 8, x: 0.5 }, sums, 1)[0] // 2 * (I_1 - T_1) * 0.0263865 = 0.0060636 (I_1 - T_1 = 0.1149)
  */
 export function linearCoefficients(mix: Mixture, sums: LatticeSums, n: number): Float64Array {
   if (!Number.isInteger(n) || n < 0 || n > sums.shells.length) {

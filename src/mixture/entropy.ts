@@ -20,14 +20,14 @@ function xlogx(t: number): number {
  */
 export function mixingEntropy(x: number): number {
   if (!(x >= 0 && x <= 1)) return -Infinity;
-  return -xlogx(x) - xlogx(1 - x);
+  return 0 - xlogx(x) - xlogx(1 - x); // 0 - ... avoids -0 at the ends
 }
 
 /**
  * Ogata et al. (1993) residual entropy per ion, S_mixZ/N = S_mix/N + ln<Z> - <ln Z>
  * (paper eq. 11), k_B units.
  *
- * @example mixingEntropyZ({ z1: 6, z2: 8, x: 0.5 }) // ln 2 + ln 7 - (ln 6 + ln 8)/2 = 0.7032...
+ * @example mixingEntropyZ({ z1: 6, z2: 8, x: 0.5 }) // ln 2 + ln 7 - (ln 6 + ln 8)/2 = 0.703457...
  */
 export function mixingEntropyZ(mix: Mixture): number {
   const { z1, z2, x } = mix;
@@ -37,9 +37,14 @@ export function mixingEntropyZ(mix: Mixture): number {
   return s + Math.log(meanZ(mix)) - meanLogZ;
 }
 
-/** True if a lies in the allowed range max(0, 2x - 1) <= a <= x (PHYSICS.md section 6). */
-function inDomain(x: number, a: number): boolean {
-  return x >= 0 && x <= 1 && a >= 0 && a <= x && 1 - 2 * x + a >= 0;
+/**
+ * 1 - 2x + a (the Z1-Z1 link fraction) if a lies in the allowed range
+ * max(0, 2x - 1) <= a <= x (PHYSICS.md section 6), else NaN. Clamped at 0 so that
+ * a = 2x - 1 computed in floating point is the exact lower end, not a rounding-negative.
+ */
+function z1z1Fraction(x: number, a: number): number {
+  if (!(x >= 0 && x <= 1 && a >= Math.max(0, 2 * x - 1) && a <= x)) return NaN;
+  return Math.max(0, 1 - 2 * x + a);
 }
 
 /**
@@ -53,8 +58,9 @@ function inDomain(x: number, a: number): boolean {
  * @example shellEntropyDecrement(0.5, 0.25) // 0
  */
 export function shellEntropyDecrement(x: number, a: number): number {
-  if (!inDomain(x, a)) return -Infinity;
-  return 2 * xlogx(x) + 2 * xlogx(1 - x) - xlogx(a) - 2 * xlogx(x - a) - xlogx(1 - 2 * x + a);
+  const b = z1z1Fraction(x, a);
+  if (Number.isNaN(b)) return -Infinity;
+  return 2 * xlogx(x) + 2 * xlogx(1 - x) - xlogx(a) - 2 * xlogx(x - a) - xlogx(b);
 }
 
 /**
@@ -81,7 +87,7 @@ export function shellEntropyDecrementDerivative(x: number, a: number): number {
 export function shellEntropyDecrementSecondDerivative(x: number, a: number): number {
   if (Number.isNaN(x) || Number.isNaN(a)) return NaN;
   const b = 1 - 2 * x + a;
-  if (!(a > 0 && x - a > 0 && b > 0)) return -Infinity;
+  if (!(a > Math.max(0, 2 * x - 1) && x - a > 0 && b > 0)) return -Infinity;
   return -1 / a - 2 / (x - a) - 1 / b;
 }
 

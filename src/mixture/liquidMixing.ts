@@ -14,7 +14,7 @@ import { meanZ, zMoment, type Mixture } from './composition.js';
  *
  * @param mix mixture (0 <= x <= 1)
  * @param gamma1 Gamma_1 = Z1^(5/3) e^2/(a_e T); Gamma_e = Gamma_1/Z1^(5/3)
- * @example liquidMixingCorrection({ z1: 6, z2: 8, x: 0.5 }, 175.719) // 0.0029...
+ * @example liquidMixingCorrection({ z1: 6, z2: 8, x: 0.5 }, 175.719) // 0.0037577...
  */
 export function liquidMixingCorrection(mix: Mixture, gamma1: number): number {
   const { z1, z2, x } = mix;

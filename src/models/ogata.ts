@@ -14,7 +14,7 @@ export interface OgataOptions {
  * dG = C_R / [1 + 27(R-1)/(1+0.1(R-1)) s (s-0.3)(s-0.7)(s-1)],
  * C_R = 0.05 (R-1)^2 / [(1 + 0.64(R-1)) (1 + 0.5(R-1)^2)].
  *
- * @example ogataEnergy({ z1: 6, z2: 8, x: 0.5 }) // 0.25 * dG(0.5) = 0.00085...
+ * @example ogataEnergy({ z1: 6, z2: 8, x: 0.5 }) // 0.25 * dG(0.5) = 0.0010901...
  */
 export function ogataEnergy(mix: Mixture): number {
   const { x } = mix;

@@ -46,7 +46,7 @@ export interface LiquidFitOptions {
  * A3 = -sqrt(3)/2 - A1/sqrt(A2): fixes the Debye-Hueckel limit f -> -Gamma^(3/2)/sqrt(3)
  * (Potekhin & Chabrier 2000).
  *
- * @example liquidA3(DS99) // 0.27700...
+ * @example liquidA3(DS99) // 0.277105...
  */
 export function liquidA3(p: LiquidFitParameters): number {
   return -Math.sqrt(3) / 2 - p.A1 / Math.sqrt(p.A2);
@@ -59,7 +59,7 @@ export function liquidA3(p: LiquidFitParameters): number {
  *   + B1 [G - B2 ln(1 + G/B2)] + (B3/2) ln(1 + G^2/B4).
  *
  * @param gamma coupling parameter Gamma = Z^2 e^2/(a_i T) > 0
- * @example ocpLiquidFreeEnergy(175.719) // -153.8...
+ * @example ocpLiquidFreeEnergy(175.719) // -150.9234...
  */
 export function ocpLiquidFreeEnergy(gamma: number, options: LiquidFitOptions = {}): number {
   const p = options.liquidFit ?? DS99;

@@ -61,7 +61,7 @@ export interface SolidFitOptions {
  * Classical anharmonic free energy per ion in units of T (PHYSICS.md section 7):
  * f_anh(G) = -(A1/G + A2/(2 G^2) + A3/(3 G^3)).
  *
- * @example anharmonicFreeEnergy(175.719) // -0.0623...
+ * @example anharmonicFreeEnergy(175.719) // -0.0745346...
  */
 export function anharmonicFreeEnergy(gamma: number, params: AnharmonicParameters = BC22): number {
   const g = gamma;
@@ -71,7 +71,7 @@ export function anharmonicFreeEnergy(gamma: number, params: AnharmonicParameters
 /**
  * Constant of the classical harmonic free energy, C = 3 u_ln + 1 + ln(6/pi)/2 (PHYSICS.md section 7).
  *
- * @example harmonicConstant() // -1.1703...
+ * @example harmonicConstant() // -1.170379...
  */
 export function harmonicConstant(uLn: number = BCC_U_LN): number {
   return 3 * uLn + 1 + Math.log(6 / Math.PI) / 2;
@@ -82,7 +82,7 @@ export function harmonicConstant(uLn: number = BCC_U_LN): number {
  * ideal gas (PHYSICS.md section 7): -zeta G + 1.5 ln G + C + f_anh(G).
  *
  * @param gamma coupling parameter Gamma > 0
- * @example ocpSolidFreeEnergy(175.719) // -150.8...
+ * @example ocpSolidFreeEnergy(175.719) // -150.9234... (equal to the liquid at melting)
  */
 export function ocpSolidFreeEnergy(gamma: number, options: SolidFitOptions = {}): number {
   const zeta = options.zeta ?? BCC_MADELUNG;
