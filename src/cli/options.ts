@@ -27,7 +27,7 @@ export function parseOptions(
     return values as Record<string, string | boolean | undefined>;
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const msg = err instanceof Error ? err.message.split('\n')[0].replace(/\. To specify a positional.*/, '') : String(err);
     throw new UsageError(`${command}: ${msg}`);
   }
 }

@@ -7,10 +7,12 @@ import { loadWasm } from './loadWasm.js';
 
 /** Options fixing one kernel configuration. */
 export interface LatticeKernelOptions {
-  /** Ewald splitting parameter (1/a_i). Default 1.1. */
+  /** Ewald splitting parameter (1/a_i). Default 0.9. */
   eta?: number;
   /** Absolute truncation tolerance of the Ewald sums. Default 1e-13. */
   ewaldTol?: number;
+  /** Largest |k| (1/a_i) the Ewald cut-offs must serve. Default 2 pi/a_l = |H|, the whole first zone. */
+  kmax?: number;
   /** Shell cosine sums 1..shells (0: none). Default 8. */
   shells?: number;
   /** Kernel implementation; default the WASM module of this thread. */
@@ -51,17 +53,18 @@ function upload(backend: KernelBackend, data: Float64Array): number {
  * and scratch are allocated once, the hot calls only pass offsets.
  */
 export function latticeKernel(options: LatticeKernelOptions = {}): LatticeKernel {
-  const eta = options.eta ?? 1.1;
+  const eta = options.eta ?? 0.9;
   const ewaldTol = options.ewaldTol ?? 1e-13;
   const shells = options.shells ?? 8;
+  const kmax = options.kmax ?? RECIPROCAL_UNIT;
   const backend = options.backend ?? loadWasm();
-  const key = `${backend.name}|${eta}|${ewaldTol}|${shells}`;
+  const key = `${backend.name}|${eta}|${ewaldTol}|${shells}|${kmax}`;
   const hit = instances.get(key);
   if (hit) {
     activate(hit);
     return hit;
   }
-  const kernel = createKernel(backend, eta, ewaldTol, shells);
+  const kernel = createKernel(backend, eta, ewaldTol, shells, kmax);
   instances.set(key, kernel);
   return kernel;
 }
@@ -76,9 +79,9 @@ function activate(kernel: LatticeKernel): void {
   activeByBackend.set(kernel.backend, kernel);
 }
 
-function createKernel(backend: KernelBackend, eta: number, ewaldTol: number, shells: number): LatticeKernel {
+function createKernel(backend: KernelBackend, eta: number, ewaldTol: number, shells: number, kmax: number): LatticeKernel {
   const x = backend.exports;
-  const tables = ewaldTables(eta, ewaldTol);
+  const tables = ewaldTables(eta, ewaldTol, kmax);
   const realPtr = upload(backend, tables.real);
   const recipPtr = upload(backend, tables.recip);
   const { terms, nTerms, maxIndex } = shellTerms(Math.max(shells, 1));
