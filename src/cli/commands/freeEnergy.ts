@@ -83,7 +83,14 @@ export async function run(argv: string[]): Promise<void> {
       const sums = await getLatticeSums(shells);
       // The 'sro' model lives in src/models/sro.ts (another module); load it on demand.
       const specifier = '../../models/sro.js';
-      const mod = (await import(specifier)) as { sroSolid: SroSolid };
+      let mod: { sroSolid: SroSolid };
+      try {
+        mod = (await import(specifier)) as { sroSolid: SroSolid };
+      } catch (err) {
+        const { code, message } = err as { code?: string; message?: string };
+        if (code === 'ERR_MODULE_NOT_FOUND' && String(message).includes('models/sro.js')) throw new Error("the 'sro' model (src/models/sro.ts) is not built in this checkout");
+        throw err;
+      }
       const r = await mod.sroSolid(mix, gamma, sums, { shells });
       result = { model: 'sro', F: r.F, U: r.U, S: r.S, ...(r.alpha ? { alpha: Array.from(r.alpha) } : {}) };
       break;
