@@ -99,3 +99,75 @@ export async function locateAzeotrope(
     windows: openWindows,
   };
 }
+
+/**
+ * Exact tangency refinement of an azeotrope: at (x_az, Gamma_az) the liquid and solid
+ * curves touch, F_l = F_s and F_l' = F_s'. For each Gamma the inner problem minimizes
+ * Delta(x) = F_l(x) - F_s(x) near the pocket (golden section: Delta is smooth because
+ * the ideal-mixing logarithms cancel), and the outer problem finds the Gamma where
+ * min Delta = 0 (Illinois regula falsi inside the bisection bracket). Valid where the
+ * solid curve is its own hull near x_az (no solid miscibility gap there).
+ */
+export async function refineAzeotropeTangency(
+  curvesAt: (gamma: number) =>
+    | { liquid: { f(x: number): number }; solid: { f(x: number): number } }
+    | Promise<{ liquid: { f(x: number): number }; solid: { f(x: number): number } }>,
+  gammaOpen: number,
+  gammaClosed: number,
+  xGuess: number,
+  halfWidth = 0.05,
+): Promise<{ gamma: number; x: number }> {
+  const inner = async (g: number): Promise<{ x: number; m: number }> => {
+    const { liquid, solid } = await curvesAt(g);
+    const d = (x: number): number => liquid.f(x) - solid.f(x);
+    let a = Math.max(1e-9, xGuess - halfWidth);
+    let b = Math.min(1 - 1e-9, xGuess + halfWidth);
+    const r = (Math.sqrt(5) - 1) / 2;
+    let c = b - r * (b - a);
+    let e = a + r * (b - a);
+    let fc = d(c);
+    let fe = d(e);
+    for (let k = 0; k < 200 && b - a > 1e-12; k++) {
+      if (fc < fe) {
+        b = e; e = c; fe = fc; c = b - r * (b - a); fc = d(c);
+      } else {
+        a = c; c = e; fc = fe; e = a + r * (b - a); fe = d(e);
+      }
+    }
+    const x = 0.5 * (a + b);
+    return { x, m: d(x) };
+  };
+  let a = gammaOpen;
+  let b = gammaClosed;
+  let A = await inner(a);
+  let B = await inner(b);
+  // The grid-based bisection closes the pocket once it is narrower than a grid step, so
+  // the true tangency may lie above gammaClosed: widen the bracket until min Delta > 0.
+  for (let k = 0, w = Math.max(b - a, 1e-3); k < 20 && A.m < 0 && !(B.m > 0); k++, w *= 2) {
+    b += w;
+    B = await inner(b);
+  }
+  if (!(A.m < 0 && B.m > 0)) {
+    // Not a clean sign change (e.g. a solid gap nearby): keep the bisection result.
+    return { gamma: 0.5 * (a + b), x: (A.x + B.x) / 2 };
+  }
+  let side = 0;
+  let best = Math.abs(A.m) < Math.abs(B.m) ? { g: a, ...A } : { g: b, ...B };
+  for (let k = 0; k < 100 && b - a > 1e-12 * b; k++) {
+    let g = (a * B.m - b * A.m) / (B.m - A.m);
+    if (!(g > a && g < b)) g = 0.5 * (a + b);
+    const C = await inner(g);
+    if (Math.abs(C.m) < Math.abs(best.m)) best = { g, ...C };
+    if (C.m === 0) break;
+    if (C.m < 0) {
+      a = g; A = C;
+      if (side === 1) B = { ...B, m: B.m / 2 };
+      side = 1;
+    } else {
+      b = g; B = C;
+      if (side === -1) A = { ...A, m: A.m / 2 };
+      side = -1;
+    }
+  }
+  return { gamma: best.g, x: best.x };
+}

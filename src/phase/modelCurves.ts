@@ -1,0 +1,44 @@
+import { getLatticeSums } from '../latticeSums/getLatticeSums.js';
+import type { LatticeSums } from '../latticeSums/types.js';
+import { liquidFreeEnergy } from '../models/liquid.js';
+import { ogataSolid } from '../models/ogata.js';
+import { randomSolid } from '../models/random.js';
+import type { FreeEnergyCurve } from './types.js';
+
+/** Solid models with a fixed microstructure, whose curves are closed-form in x. */
+export type FixedSolidModel = 'random' | 'ogata' | 'ogata-smixz';
+/** Every solid model of the phase-diagram command. */
+export type SolidModelName = FixedSolidModel | 'sro';
+export const SOLID_MODELS: readonly SolidModelName[] = ['sro', 'random', 'ogata', 'ogata-smixz'];
+
+/** The liquid curve F_liq(x)/U_1 at fixed Gamma (src/models/liquid.ts). */
+export function liquidCurve(z1: number, z2: number, gamma: number): FreeEnergyCurve {
+  return { f: (x) => liquidFreeEnergy({ z1, z2, x }, gamma) };
+}
+
+/** A fixed-microstructure solid curve F_sol(x)/U_1 at fixed Gamma. `sums` is needed for 'random'. */
+export function fixedSolidCurve(
+  model: FixedSolidModel,
+  z1: number,
+  z2: number,
+  gamma: number,
+  sums?: LatticeSums,
+): FreeEnergyCurve {
+  switch (model) {
+    case 'random': {
+      if (!sums) throw new Error('the random solid needs lattice sums');
+      return { f: (x) => randomSolid({ z1, z2, x }, gamma, sums).F };
+    }
+    case 'ogata':
+      return { f: (x) => ogataSolid({ z1, z2, x }, gamma, { entropy: 'smix' }).F };
+    case 'ogata-smixz':
+      return { f: (x) => ogataSolid({ z1, z2, x }, gamma, { entropy: 'smixz' }).F };
+    default:
+      throw new Error(`unknown fixed solid model '${model as string}'`);
+  }
+}
+
+/** Lattice sums needed by a fixed model (only zeta and T_0 matter for 'random'). */
+export async function sumsForFixedModel(model: FixedSolidModel): Promise<LatticeSums | undefined> {
+  return model === 'random' ? getLatticeSums(8) : undefined;
+}

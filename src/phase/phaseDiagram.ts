@@ -1,0 +1,208 @@
+import { meltingGamma } from '../ocp/meltingPoint.js';
+import { locateAzeotrope, pockets, refineAzeotropeTangency } from './azeotrope.js';
+import { coexistenceWindows, hullAnalysis, resolveGrid, type CoexistenceOptions } from './coexistence.js';
+import type { GridOptions } from './grid.js';
+import { fixedSolidCurve, liquidCurve, sumsForFixedModel, type FixedSolidModel, type SolidModelName } from './modelCurves.js';
+import { miscibilityGaps } from './solvus.js';
+import type { CoexistenceWindow, FreeEnergyCurve } from './types.js';
+
+/** The liquid and solid curves at one Gamma. */
+export interface CurvesAtGamma {
+  liquid: FreeEnergyCurve;
+  solid: FreeEnergyCurve;
+}
+/** Any source of curves: a named model or a function of Gamma (may be async, e.g. SRO). */
+export type CurveProvider = (gamma: number) => CurvesAtGamma | Promise<CurvesAtGamma>;
+
+/** One coexistence window of the diagram. */
+export interface PhaseDiagramRow {
+  gamma: number;
+  /** T/T_1m = Gamma_1m/Gamma. */
+  tOverT1m: number;
+  xLiquid: number;
+  xSolid: number;
+  /** 'left' if the solid lies at lower x than the liquid (Z1-rich solid), else 'right'. */
+  side: 'left' | 'right';
+}
+
+/** One miscibility gap of the solid (fixed-microstructure models). */
+export interface SolvusRow {
+  gamma: number;
+  tOverT1m: number;
+  xLow: number;
+  xHigh: number;
+  /** True if the liquid lies below the solid's tangent somewhere in the gap (gap hidden by melting). */
+  metastable: boolean;
+}
+
+export interface AzeotropeRow {
+  gamma: number;
+  tOverT1m: number;
+  x: number;
+  /** |x(tangency) - x(midpoint of the four window compositions at the bisection end)|. */
+  xError: number;
+}
+
+export interface PhaseDiagramResult {
+  model: string;
+  z1: number;
+  z2: number;
+  gamma1m: number;
+  gammas: number[];
+  rows: PhaseDiagramRow[];
+  azeotrope: AzeotropeRow | null;
+  solvus: SolvusRow[];
+}
+
+/** Options of {@link phaseDiagram}. */
+export interface PhaseDiagramOptions {
+  /** A named solid model (the liquid is always src/models/liquid.ts) or a curve provider. */
+  model: SolidModelName | CurveProvider;
+  /** Model name to report when `model` is a provider. */
+  name?: string;
+  z1?: number;
+  z2?: number;
+  gammaMin: number;
+  gammaMax: number;
+  gammaStep: number;
+  /** Composition grid of the hull (default: step 0.002 with geometric ends down to 1e-8). */
+  grid?: readonly number[] | GridOptions;
+  /** Gamma_1m; default computed by meltingGamma(). */
+  gamma1m?: number;
+  /**
+   * Scan the solvus (default: true for fixed-microstructure models, over Gamma from
+   * gammaMin to 800 in steps of 5; the C/O gaps open near Gamma ~ 350, T/T_1m ~ 0.5).
+   */
+  solvus?: boolean | { gammaMin?: number; gammaMax: number; gammaStep: number };
+  /** Gamma tolerance of the azeotrope bisection (default 1e-6). */
+  azeotropeTolerance?: number;
+  /** Largest Gamma searched for the azeotrope beyond gammaMax (default gammaMax + 100). */
+  azeotropeSearchLimit?: number;
+  /** Worker threads (passed on to curve providers that can use them; SRO). */
+  threads?: number;
+  /** Called after each Gamma of the main scan. */
+  onProgress?: (done: number, total: number) => void;
+  /** Provider for 'sro' (the lead wires src/models/sro.ts + the thread pool here). */
+  sroProvider?: CurveProvider;
+}
+
+const FIXED: readonly string[] = ['random', 'ogata', 'ogata-smixz'];
+
+/** Gamma values gammaMin, gammaMin + step, ... <= gammaMax (+1e-9 slack), rounded to 1e-9. */
+export function gammaGrid(gammaMin: number, gammaMax: number, gammaStep: number): number[] {
+  if (!(gammaStep > 0)) throw new RangeError(`gamma step must be positive, got ${gammaStep}`);
+  if (!(gammaMax > gammaMin)) throw new RangeError(`gamma-max must exceed gamma-min (${gammaMin} >= ${gammaMax})`);
+  const n = Math.floor((gammaMax - gammaMin) / gammaStep + 1e-9);
+  return Array.from({ length: n + 1 }, (_, k) => Math.round((gammaMin + k * gammaStep) * 1e9) / 1e9);
+}
+
+/** Scan Gamma, collect the windows, locate the azeotrope and (fixed models) the solvus. */
+export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseDiagramResult> {
+  const z1 = options.z1 ?? 6;
+  const z2 = options.z2 ?? 8;
+  if (!(z1 > 0 && z2 > z1)) throw new RangeError(`need 0 < z1 < z2, got z1 = ${z1}, z2 = ${z2}`);
+  const gammas = gammaGrid(options.gammaMin, options.gammaMax, options.gammaStep);
+  const gamma1m = options.gamma1m ?? meltingGamma();
+  const grid = resolveGrid(options.grid ?? { step: 0.002, edge: 1e-8 });
+  const hullOptions: CoexistenceOptions = { grid };
+
+  let provider: CurveProvider;
+  let name: string;
+  let fixed = false;
+  if (typeof options.model === 'function') {
+    provider = options.model;
+    name = options.name ?? 'custom';
+  } else if (FIXED.includes(options.model)) {
+    const model = options.model as FixedSolidModel;
+    const sums = await sumsForFixedModel(model);
+    provider = (g) => ({ liquid: liquidCurve(z1, z2, g), solid: fixedSolidCurve(model, z1, z2, g, sums) });
+    name = model;
+    fixed = true;
+  } else if (options.model === 'sro') {
+    if (!options.sroProvider) throw new Error("phaseDiagram: model 'sro' needs an sroProvider");
+    provider = options.sroProvider;
+    name = 'sro';
+  } else {
+    throw new RangeError(`unknown model '${String(options.model)}'`);
+  }
+
+  const windowsAt = async (g: number): Promise<CoexistenceWindow[]> => {
+    const { liquid, solid } = await provider(g);
+    return coexistenceWindows(liquid, solid, hullOptions);
+  };
+
+  const rows: PhaseDiagramRow[] = [];
+  const perGamma: CoexistenceWindow[][] = [];
+  for (let k = 0; k < gammas.length; k++) {
+    const g = gammas[k];
+    const w = await windowsAt(g);
+    perGamma.push(w);
+    for (const win of w) {
+      rows.push({
+        gamma: g,
+        tOverT1m: gamma1m / g,
+        xLiquid: win.xLiquid,
+        xSolid: win.xSolid,
+        side: win.xSolid < win.xLiquid ? 'left' : 'right',
+      });
+    }
+    options.onProgress?.(k + 1, gammas.length);
+  }
+
+  // Azeotrope: a pocket (two windows flanking one phase) at gammas[k] that closes by gammas[k+1].
+  // If the pocket is still open at gammaMax, keep stepping Gamma beyond the scan (up to
+  // azeotropeSearchLimit) to bracket its closure; the rows stay those of the scan.
+  let azeotrope: AzeotropeRow | null = null;
+  const tol = options.azeotropeTolerance ?? 1e-6;
+  const seq = gammas.map((g, k) => ({ g, w: perGamma[k] }));
+  const limit = options.azeotropeSearchLimit ?? options.gammaMax + 100;
+  const lastOpen = pockets(perGamma[perGamma.length - 1]);
+  if (lastOpen.length > 0) {
+    for (let g = gammas[gammas.length - 1] + options.gammaStep; g <= limit + 1e-9; g += options.gammaStep) {
+      const w = await windowsAt(g);
+      seq.push({ g, w });
+      if (!pockets(w).some((q) => q.phase === lastOpen[0].phase)) break;
+    }
+  }
+  for (let k = 0; k + 1 < seq.length && !azeotrope; k++) {
+    const now = pockets(seq[k].w);
+    const next = pockets(seq[k + 1].w);
+    for (const p of now) {
+      if (next.some((q) => q.phase === p.phase)) continue;
+      const az = await locateAzeotrope(windowsAt, seq[k].g, seq[k + 1].g, { gammaTolerance: tol });
+      // Bisection brackets Gamma_az; the pocket width ~ sqrt(Gamma_az - Gamma) limits x, so
+      // finish with the exact tangency conditions F_l = F_s, F_l' = F_s'.
+      const t = await refineAzeotropeTangency(provider, az.bracket[0], az.bracket[1], az.x);
+      const xError = Math.abs(t.x - az.x);
+      azeotrope = { gamma: t.gamma, tOverT1m: gamma1m / t.gamma, x: t.x, xError };
+      break;
+    }
+  }
+
+  const solvus: SolvusRow[] = [];
+  const wantSolvus = options.solvus ?? fixed;
+  if (wantSolvus) {
+    const sg =
+      typeof wantSolvus === 'object'
+        ? gammaGrid(wantSolvus.gammaMin ?? options.gammaMin, wantSolvus.gammaMax, wantSolvus.gammaStep)
+        : gammaGrid(options.gammaMin, Math.max(800, options.gammaMax + 5), 5);
+    for (const g of sg) {
+      const { liquid, solid } = await provider(g);
+      for (const gap of miscibilityGaps(solid, hullOptions)) {
+        const slope = (solid.f(gap.xHigh) - solid.f(gap.xLow)) / (gap.xHigh - gap.xLow);
+        let metastable = false;
+        for (const x of grid) {
+          if (x <= gap.xLow || x >= gap.xHigh) continue;
+          if (liquid.f(x) < solid.f(gap.xLow) + slope * (x - gap.xLow)) {
+            metastable = true;
+            break;
+          }
+        }
+        solvus.push({ gamma: g, tOverT1m: gamma1m / g, xLow: gap.xLow, xHigh: gap.xHigh, metastable });
+      }
+    }
+  }
+  return { model: name, z1, z2, gamma1m, gammas, rows, azeotrope, solvus };
+}
+
+export { hullAnalysis };
