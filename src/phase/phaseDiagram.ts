@@ -186,8 +186,9 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
       typeof wantSolvus === 'object'
         ? gammaGrid(wantSolvus.gammaMin ?? options.gammaMin, wantSolvus.gammaMax, wantSolvus.gammaStep)
         : gammaGrid(options.gammaMin, Math.max(800, options.gammaMax + 5), 5);
-    for (const g of sg) {
+    const gapsAt = async (g: number): Promise<SolvusRow[]> => {
       const { liquid, solid } = await provider(g);
+      const out: SolvusRow[] = [];
       for (const gap of miscibilityGaps(solid, hullOptions)) {
         const slope = (solid.f(gap.xHigh) - solid.f(gap.xLow)) / (gap.xHigh - gap.xLow);
         let metastable = false;
@@ -198,8 +199,35 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
             break;
           }
         }
-        solvus.push({ gamma: g, tOverT1m: gamma1m / g, xLow: gap.xLow, xHigh: gap.xHigh, metastable });
+        out.push({ gamma: g, tOverT1m: gamma1m / g, xLow: gap.xLow, xHigh: gap.xHigh, metastable });
       }
+      return out;
+    };
+    let prevGamma: number | undefined;
+    let prevHad = false;
+    for (const g of sg) {
+      const rowsHere = await gapsAt(g);
+      const has = rowsHere.some((r) => !r.metastable);
+      if (has && !prevHad && prevGamma !== undefined) {
+        // Onset of the stable gap (top of the solvus dome): bisect in Gamma to 1e-3 of the step.
+        let a = prevGamma;
+        let b = g;
+        let best: SolvusRow[] = rowsHere;
+        while (b - a > 1e-3 * (g - prevGamma)) {
+          const m = 0.5 * (a + b);
+          const r = await gapsAt(m);
+          if (r.some((q) => !q.metastable)) {
+            b = m;
+            best = r;
+          } else {
+            a = m;
+          }
+        }
+        if (b !== g) solvus.push(...best);
+      }
+      solvus.push(...rowsHere);
+      prevGamma = g;
+      prevHad = has;
     }
   }
   return { model: name, z1, z2, gamma1m, gammas, rows, azeotrope, solvus };
