@@ -1,9 +1,12 @@
-import { availableParallelism } from 'node:os';
 import { runTask, type Task } from './tasks.js';
 
-/** The default thread count: the number of cores. */
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+
+/** The default thread count: the number of cores (1 outside Node: a browser runs in its own thread). */
 export function defaultThreads(): number {
-  return typeof availableParallelism === 'function' ? availableParallelism() : 1;
+  if (!isNode) return 1;
+  const os = process.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
+  return os ? os.availableParallelism() : 1;
 }
 
 type PiscinaLike = { run(task: unknown): Promise<unknown>; destroy(): Promise<void> };
@@ -41,7 +44,6 @@ export async function runTasks(tasks: Task[], threads: number, onDone?: (done: n
     onDone?.(++done);
     return r;
   };
-  const isNode = typeof process !== 'undefined' && !!process.versions?.node;
   if (threads <= 1 || !isNode) {
     const out: Float64Array[] = [];
     for (const t of tasks) out.push(tick(await runTask(t)));
