@@ -32,7 +32,12 @@ export function fig2Rows(data: Fig2Data): FigureRow[] {
       if (rows.length === 0) continue;
       for (const kind of ['liquidus', 'solidus'] as const) {
         const pts = rows.map((r) => ({ x: kind === 'liquidus' ? r.xLiquid : r.xSolid, t: r.tOverT1m }));
-        if (d.azeotrope) pts.push({ x: d.azeotrope.x, t: d.azeotrope.tOverT1m });
+        const a = d.azeotrope;
+        if (a && a.kind === 'eutectic' && kind === 'solidus') {
+          pts.push({ x: (side === 'left' ? a.xSolidLow : a.xSolidHigh) ?? a.x, t: a.tOverT1m });
+        } else if (a) {
+          pts.push({ x: a.x, t: a.tOverT1m });
+        }
         pts.forEach((p, k) =>
           out.push({
             model: d.model,
@@ -45,6 +50,12 @@ export function fig2Rows(data: Fig2Data): FigureRow[] {
           }),
         );
       }
+    }
+    const a = d.azeotrope;
+    if (a && a.kind === 'eutectic' && a.xSolidLow !== undefined && a.xSolidHigh !== undefined) {
+      [a.xSolidLow, a.xSolidHigh].forEach((x, k) =>
+        out.push({ model: d.model, kind: 'eutectic', line: `${d.model} eutectic`, mark: d.symbols ? 'symbol' : 'line', order: k, x, t: a.tOverT1m }),
+      );
     }
     const solvus = (d.solvus ?? []).filter((s) => !s.metastable).sort((a, b) => b.tOverT1m - a.tOverT1m);
     if (solvus.length > 0) {

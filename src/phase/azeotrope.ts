@@ -116,6 +116,7 @@ export async function refineAzeotropeTangency(
   gammaClosed: number,
   xGuess: number,
   halfWidth = 0.05,
+  maxIterations = 100,
 ): Promise<{ gamma: number; x: number }> {
   const inner = async (g: number): Promise<{ x: number; m: number }> => {
     const { liquid, solid } = await curvesAt(g);
@@ -153,7 +154,7 @@ export async function refineAzeotropeTangency(
   }
   let side = 0;
   let best = Math.abs(A.m) < Math.abs(B.m) ? { g: a, ...A } : { g: b, ...B };
-  for (let k = 0; k < 100 && b - a > 1e-12 * b; k++) {
+  for (let k = 0; k < maxIterations && b - a > 1e-12 * b; k++) {
     let g = (a * B.m - b * A.m) / (B.m - A.m);
     if (!(g > a && g < b)) g = 0.5 * (a + b);
     const C = await inner(g);

@@ -36,11 +36,22 @@ export interface SolvusRow {
 }
 
 export interface AzeotropeRow {
+  /**
+   * 'azeotrope': liquidus and solidus touch (all four window compositions meet);
+   * 'eutectic': the liquid pocket closes between two different solids (x_solid_low/high).
+   */
+  kind: 'azeotrope' | 'eutectic';
   gamma: number;
   tOverT1m: number;
   x: number;
-  /** |x(tangency) - x(midpoint of the four window compositions at the bisection end)|. */
+  /**
+   * Tangency refinement: |x(tangency) - x(midpoint of the four window compositions at the
+   * bisection end)|; bisection only: half the spread of those four compositions.
+   */
   xError: number;
+  /** Eutectic only: the two solid compositions in equilibrium with the last liquid. */
+  xSolidLow?: number;
+  xSolidHigh?: number;
 }
 
 export interface PhaseDiagramResult {
@@ -82,8 +93,17 @@ export interface PhaseDiagramOptions {
   threads?: number;
   /** Called after each Gamma of the main scan. */
   onProgress?: (done: number, total: number) => void;
-  /** Provider for 'sro' (the lead wires src/models/sro.ts + the thread pool here). */
+  /** Provider for 'sro' (see sroCurveProvider in ./sroProvider.ts). */
   sroProvider?: CurveProvider;
+  /**
+   * Called once with every Gamma of the main scan before it starts, so that expensive
+   * providers (SRO) can compute all curves in one parallel batch.
+   */
+  prepare?: (gammas: number[]) => Promise<void>;
+  /** Azeotrope refinement: bisection then exact tangency (default), or bisection only. */
+  azeotropeRefine?: 'tangency' | 'bisection';
+  /** Maximum outer iterations of the tangency refinement (default 100). */
+  azeotropeMaxIterations?: number;
 }
 
 const FIXED: readonly string[] = ['random', 'ogata', 'ogata-smixz'];
@@ -131,6 +151,7 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
     return coexistenceWindows(liquid, solid, hullOptions);
   };
 
+  await options.prepare?.(gammas);
   const rows: PhaseDiagramRow[] = [];
   const perGamma: CoexistenceWindow[][] = [];
   for (let k = 0; k < gammas.length; k++) {
@@ -170,11 +191,29 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
     for (const p of now) {
       if (next.some((q) => q.phase === p.phase)) continue;
       const az = await locateAzeotrope(windowsAt, seq[k].g, seq[k + 1].g, { gammaTolerance: tol });
+      const pk = pockets(az.windows).find((q) => q.phase === az.phase)!;
+      const solidGap = Math.abs(pk.right.xSolid - pk.left.xSolid);
+      if (az.phase === 'liquid' && solidGap > 0.02) {
+        // The liquid pocket closes between two distinct solids: a eutectic, not an azeotrope.
+        azeotrope = {
+          kind: 'eutectic',
+          gamma: az.gamma,
+          tOverT1m: gamma1m / az.gamma,
+          x: (pk.left.xLiquid + pk.right.xLiquid) / 2,
+          xError: Math.abs(pk.right.xLiquid - pk.left.xLiquid) / 2,
+          xSolidLow: Math.min(pk.left.xSolid, pk.right.xSolid),
+          xSolidHigh: Math.max(pk.left.xSolid, pk.right.xSolid),
+        };
+        break;
+      }
       // Bisection brackets Gamma_az; the pocket width ~ sqrt(Gamma_az - Gamma) limits x, so
       // finish with the exact tangency conditions F_l = F_s, F_l' = F_s'.
-      const t = await refineAzeotropeTangency(provider, az.bracket[0], az.bracket[1], az.x);
-      const xError = Math.abs(t.x - az.x);
-      azeotrope = { gamma: t.gamma, tOverT1m: gamma1m / t.gamma, x: t.x, xError };
+      const t =
+        options.azeotropeRefine === 'bisection'
+          ? { gamma: az.gamma, x: az.x }
+          : await refineAzeotropeTangency(provider, az.bracket[0], az.bracket[1], az.x, 0.05, options.azeotropeMaxIterations);
+      const xError = options.azeotropeRefine === 'bisection' ? az.xError : Math.abs(t.x - az.x);
+      azeotrope = { kind: 'azeotrope', gamma: t.gamma, tOverT1m: gamma1m / t.gamma, x: t.x, xError };
       break;
     }
   }

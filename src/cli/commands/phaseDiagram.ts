@@ -1,0 +1,230 @@
+import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
+import type { LatticeSums } from '../../latticeSums/types.js';
+import type { Mixture } from '../../mixture/composition.js';
+import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
+import { gammaGrid, phaseDiagram, type PhaseDiagramOptions, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
+import { sroGrid, type SroMinimizer } from '../../phase/sroCurve.js';
+import { sroCurveProvider } from '../../phase/sroProvider.js';
+import { integerOption, numberOption, parseOptions } from '../options.js';
+import { createProgress } from '../progress.js';
+import { UsageError } from '../usageError.js';
+
+const HELP = `usage: coulomix phase-diagram [--model ${SOLID_MODELS.join('|')}] [--z1 6 --z2 8]
+                             [--gamma-min 130 --gamma-max 181.5 --gamma-step 0.5] [--threads K]
+                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--quiet] [--json|--csv]
+
+Liquid-solid coexistence windows (double tangents between the liquid and solid free-energy
+curves) over a range of Gamma = Gamma_1 = U_1/T, one row per window: Gamma, T/T_1m
+(= Gamma_1m/Gamma, Gamma_1m from the one-component melting condition), x_liquid, x_solid
+(x = number fraction of the Z2 ions). Also the azeotrope (where two windows meet) and, for
+the fixed-microstructure solids (random, ogata, ogata-smixz), the solvus (miscibility gap
+of the solid) from Gamma-min to --solvus-gamma-max. Default model: sro (the paper's
+short-range-ordered solid; --shells order parameters, minimized on an x grid of step
+--x-step <= 0.01). Progress goes to stderr.
+`;
+
+/** Parsed and validated options of the command. */
+export interface PhaseDiagramCommandOptions {
+  model: SolidModelName;
+  z1: number;
+  z2: number;
+  gammaMin: number;
+  gammaMax: number;
+  gammaStep: number;
+  threads: number;
+  shells: number;
+  xStep: number;
+  solvusGammaMax: number;
+  format: 'text' | 'json' | 'csv';
+  quiet: boolean;
+}
+
+/** Parse argv into validated options (UsageError on any bad input). */
+export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOptions | 'help' {
+  const o = parseOptions('phase-diagram', argv, {
+    model: { type: 'string' },
+    z1: { type: 'string' },
+    z2: { type: 'string' },
+    'gamma-min': { type: 'string' },
+    'gamma-max': { type: 'string' },
+    'gamma-step': { type: 'string' },
+    threads: { type: 'string' },
+    shells: { type: 'string' },
+    'x-step': { type: 'string' },
+    'solvus-gamma-max': { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
+  if (o.help) return 'help';
+  const model = (o.model === undefined ? 'sro' : String(o.model)) as SolidModelName;
+  if (!SOLID_MODELS.includes(model)) {
+    throw new UsageError(`--model must be one of ${SOLID_MODELS.join(', ')}, got '${o.model}'`);
+  }
+  const positive = (v: number): string | undefined => (v > 0 ? undefined : 'must be positive');
+  const z1 = numberOption('z1', o.z1, 6, positive);
+  const z2 = numberOption('z2', o.z2, 8, positive);
+  if (!(z1 < z2)) throw new UsageError(`--z1 must be smaller than --z2, got z1 = ${z1}, z2 = ${z2}`);
+  const gammaMin = numberOption('gamma-min', o['gamma-min'], 130, positive);
+  const gammaMax = numberOption('gamma-max', o['gamma-max'], 181.5, positive);
+  const gammaStep = numberOption('gamma-step', o['gamma-step'], 0.5, positive);
+  if (!(gammaMin < gammaMax)) throw new UsageError(`--gamma-min must be smaller than --gamma-max, got ${gammaMin} >= ${gammaMax}`);
+  if ((gammaMax - gammaMin) / gammaStep > 100000) throw new UsageError('--gamma-step too small: more than 100000 Gamma values');
+  const threads = integerOption('threads', o.threads, 1, 1, 256);
+  const shells = integerOption('shells', o.shells, 8, 1, 30);
+  const xStep = numberOption('x-step', o['x-step'], 0.01, (v) => (v > 0 && v <= 0.01 ? undefined : 'must lie in (0, 0.01]'));
+  const solvusGammaMax = numberOption('solvus-gamma-max', o['solvus-gamma-max'], Math.max(800, gammaMax + 5), (v) =>
+    v > gammaMin ? undefined : 'must exceed --gamma-min',
+  );
+  if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
+  return {
+    model,
+    z1,
+    z2,
+    gammaMin,
+    gammaMax,
+    gammaStep,
+    threads,
+    shells,
+    xStep,
+    solvusGammaMax,
+    format: o.json ? 'json' : o.csv ? 'csv' : 'text',
+    quiet: Boolean(o.quiet),
+  };
+}
+
+type SroSolidFn = (mix: Mixture, gamma: number, sums: LatticeSums, options: Record<string, unknown>) => Promise<{ F: number; alpha: number[]; cuts?: unknown[] }>;
+
+/** Compute the diagram for parsed options (progress on stderr unless quiet). */
+export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Promise<PhaseDiagramResult> {
+  const { model, z1, z2, gammaMin, gammaMax, gammaStep } = opts;
+  const nGamma = gammaGrid(gammaMin, gammaMax, gammaStep).length;
+  const base: PhaseDiagramOptions = {
+    model,
+    z1,
+    z2,
+    gammaMin,
+    gammaMax,
+    gammaStep,
+    threads: opts.threads,
+    solvus: model === 'sro' ? false : { gammaMin, gammaMax: opts.solvusGammaMax, gammaStep: 5 },
+  };
+  if (model !== 'sro') {
+    const bar = createProgress(`phase diagram (${model})`, nGamma, { silent: opts.quiet });
+    const r = await phaseDiagram({ ...base, onProgress: (d) => bar.update(d) });
+    bar.done();
+    return r;
+  }
+  // SRO: minimized curves on an x grid per Gamma (in this thread; `threads` is passed on
+  // for the parallel layer), splined as F + T S_mix.
+  const sums = await getLatticeSums(Math.max(8, opts.shells));
+  const specifier = '../../models/sro.js';
+  let sroSolid: SroSolidFn;
+  try {
+    ({ sroSolid } = (await import(specifier)) as { sroSolid: SroSolidFn });
+  } catch (err) {
+    const { code, message } = err as { code?: string; message?: string };
+    if (code === 'ERR_MODULE_NOT_FOUND' && String(message).includes('models/sro.js')) {
+      throw new Error("the 'sro' model (src/models/sro.ts) is not built in this checkout");
+    }
+    throw err;
+  }
+  let cuts: unknown[] | undefined;
+  const minimizer: SroMinimizer = async (mix, g, o) => {
+    const r = await sroSolid(mix, g, sums, {
+      shells: opts.shells,
+      warmStart: o.warmStart ? { alpha: o.warmStart, x: mix.x, cuts } : undefined,
+    });
+    cuts = r.cuts;
+    return r;
+  };
+  const xs = sroGrid({ step: opts.xStep });
+  const bar = createProgress('SRO solid curves', nGamma, { silent: opts.quiet });
+  let done = 0;
+  const sro = sroCurveProvider({
+    z1,
+    z2,
+    xs,
+    minimizer,
+    onCurve: () => {
+      if (done < nGamma) bar.update(++done);
+    },
+  });
+  const r = await phaseDiagram({
+    ...base,
+    sroProvider: sro.provider,
+    prepare: sro.prepare,
+    azeotropeTolerance: 0.01,
+    azeotropeMaxIterations: 8,
+  });
+  bar.done();
+  return r;
+}
+
+function fmt(v: number, digits = 6): string {
+  return Number.isFinite(v) ? v.toFixed(digits) : String(v);
+}
+
+/** CSV: one row per window, then the azeotrope, then the solvus rows. */
+export function phaseDiagramCsv(r: PhaseDiagramResult): string {
+  const lines = ['kind,gamma,T_over_T1m,x_liquid,x_solid,side,x_low,x_high,metastable'];
+  for (const w of r.rows) lines.push(`window,${w.gamma},${w.tOverT1m},${w.xLiquid},${w.xSolid},${w.side},,,`);
+  if (r.azeotrope) {
+    const a = r.azeotrope;
+    if (a.kind === 'eutectic') lines.push(`eutectic,${a.gamma},${a.tOverT1m},${a.x},,,${a.xSolidLow},${a.xSolidHigh},`);
+    else lines.push(`azeotrope,${a.gamma},${a.tOverT1m},${a.x},${a.x},,,,`);
+  }
+  for (const s of r.solvus) lines.push(`solvus,${s.gamma},${s.tOverT1m},,,,${s.xLow},${s.xHigh},${s.metastable}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Human-readable table. */
+export function phaseDiagramText(r: PhaseDiagramResult): string {
+  const out: string[] = [];
+  out.push(`phase diagram, model ${r.model}: Z1 = ${r.z1}, Z2 = ${r.z2}, Gamma_1m = ${r.gamma1m.toFixed(6)}`);
+  out.push('  Gamma      T/T_1m     x_liquid   x_solid    side');
+  for (const w of r.rows) {
+    out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmt(w.xLiquid)}  ${fmt(w.xSolid)}  ${w.side}`);
+  }
+  if (r.azeotrope) {
+    const a = r.azeotrope;
+    if (a.kind === 'eutectic') {
+      out.push(
+        `eutectic: liquid x = ${fmt(a.x)}, solids x = ${fmt(a.xSolidLow ?? NaN)} and ${fmt(a.xSolidHigh ?? NaN)}, Gamma = ${fmt(a.gamma, 4)}, T/T_1m = ${fmt(a.tOverT1m)}`,
+      );
+    } else {
+      out.push(`azeotrope: x = ${fmt(a.x)} (+- ${a.xError.toExponential(1)}), Gamma = ${fmt(a.gamma, 4)}, T/T_1m = ${fmt(a.tOverT1m)}`);
+    }
+  } else {
+    out.push('azeotrope: none found (the scan and up to Gamma-max + 100)');
+  }
+  const stable = r.solvus.filter((s) => !s.metastable);
+  if (r.solvus.length > 0 || r.model !== 'sro') {
+    if (stable.length === 0) out.push('solvus: no stable miscibility gap in the scanned range');
+    else {
+      out.push('solvus (stable miscibility gap of the solid):');
+      out.push('  Gamma      T/T_1m     x_low      x_high');
+      for (const s of stable) out.push(`  ${fmt(s.gamma, 3).padStart(8)}  ${fmt(s.tOverT1m)}  ${fmt(s.xLow)}  ${fmt(s.xHigh)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * `coulomix phase-diagram`: the C/O (or any Z1 < Z2) liquid-solid phase diagram of one
+ * solid model. Bad input is a UsageError (one line, exit code 2).
+ *
+ * @example await run(['--model', 'random', '--json'])
+ */
+export async function run(argv: string[]): Promise<void> {
+  const opts = parsePhaseDiagramArgs(argv);
+  if (opts === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const r = await computePhaseDiagram(opts);
+  if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r)}\n`);
+  else if (opts.format === 'csv') process.stdout.write(phaseDiagramCsv(r));
+  else process.stdout.write(phaseDiagramText(r));
+}
