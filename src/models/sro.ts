@@ -1,0 +1,181 @@
+import { UsageError } from '../cli/usageError.js';
+import { bccShells } from '../lattice/bccShells.js';
+import type { LatticeSums } from '../latticeSums/types.js';
+import { validateMixture, type Mixture } from '../mixture/composition.js';
+import { electrostaticEnergy, linearCoefficients, randomEnergy } from '../mixture/electrostatic.js';
+import { mixingEntropy, orderedEntropy } from '../mixture/entropy.js';
+import { getConstraintTable, shellCosinesAt } from '../sro/constraintTable.js';
+import { localMinimizeDelta, refineMinDeltaK } from '../sro/refineDeltaK.js';
+import { solveSemiInfinite, type ActiveCut, type Certificate, type KOracle, type TrackedCut } from '../sro/solver.js';
+import { DEFAULT_SAMPLE_SIZE, foldToWedge, type Vec3 } from '../sro/wedgeSample.js';
+
+/** Largest number of order parameters the minimizer accepts. */
+export const MAX_ORDER_PARAMETERS = 30;
+
+/** Options of {@link sroSolid}. */
+export interface SroOptions {
+  /** Number of order parameters n (1..30); default 8 (the paper). Shells beyond n have alpha = x^2. */
+  shells?: number;
+  /** Seed of the wedge sample; default 1. */
+  seed?: number;
+  /** Size of the wedge sample; default 100000 (600 edge points, 4000 face points, the rest inside). */
+  samplePoints?: number;
+  /**
+   * A previous solution (e.g. at a neighbouring x or Gamma): its relative deviations start the
+   * solver and its active wave vectors are cuts from the outset. Only speeds things up.
+   */
+  warmStart?: { deviation?: ArrayLike<number>; alpha?: ArrayLike<number>; x?: number; cuts?: Array<{ k: Vec3 }> };
+  /** Progress messages (the CLI sends them to stderr). */
+  onProgress?: (message: string) => void;
+}
+
+/** The short-range-ordered solid at its free-energy minimum. */
+export interface SroResult {
+  model: 'sro';
+  /** Free energy per ion F = U - T S, U_1, linear mixing subtracted. */
+  F: number;
+  /** Electrostatic energy (U_mad - LM) + U_corr + U_shft (eqs. 5-6), U_1. */
+  U: number;
+  /** Residual entropy per ion (eq. A.4), k_B. */
+  S: number;
+  /** Order parameters alpha_1..alpha_n. */
+  alpha: number[];
+  /** Relative deviations (alpha_i - x^2)/x^2. */
+  deviation: number[];
+  /** Free energy of the disordered solid U_rnd - T S_mix, U_1. */
+  Frandom: number;
+  /** Refined minimum over the wedge of |Delta_k|^2/N (eq. 3) at the solution (>= -1e-12). */
+  minDeltaK: number;
+  /** Duality gap of the final problem, U_1 (an upper bound on F - F_min). */
+  certificate: number;
+  /** Total interior-point iterations. */
+  iterations: number;
+  /** Cutting-plane rounds. */
+  rounds: number;
+  /** Wave vectors whose constraint carries a multiplier, with the multipliers (U_1). */
+  cuts: ActiveCut[];
+  /** Full certificate. */
+  certificateDetails: Certificate;
+}
+
+/** Oracle of the semi-infinite constraint: local refinement of Delta(k) and exact cosine rows. */
+export function wedgeOracle(n: number): KOracle {
+  return {
+    refine: (x, d, starts) => refineMinDeltaK(x, d, starts),
+    row: (k) => shellCosinesAt(k, n),
+    track: (k0, x) => trackedMinimum(k0, x),
+    fold: (k) => foldToWedge(k),
+  };
+}
+
+/**
+ * phi(d) = min_k Delta(k; d) near k0 (eq. 3), a concave function of d, with gradient c(k*)
+ * (envelope theorem) and Hessian -C H^-1 C^T, C_ia = dc_i/dk_a, H = d2 Delta/dk2 at k*
+ * (second-order sensitivity of the minimizer; omitted when H is not safely positive definite).
+ */
+export function trackedMinimum(k0: Vec3, x: number): TrackedCut {
+  let k: Vec3 = [k0[0], k0[1], k0[2]];
+  return {
+    get k() {
+      return k;
+    },
+    evaluate(d) {
+      const n = d.length;
+      const lm = localMinimizeDelta(k, x, d, 30);
+      k = lm.k;
+      const C = lm.jet.dc;
+      const Hinv = inverse3(lm.hess);
+      let hess: Float64Array | undefined;
+      if (Hinv) {
+        hess = new Float64Array(n * n);
+        for (let i = 0; i < n; i++) {
+          const u0 = Hinv[0] * C[3 * i] + Hinv[1] * C[3 * i + 1] + Hinv[2] * C[3 * i + 2];
+          const u1 = Hinv[3] * C[3 * i] + Hinv[4] * C[3 * i + 1] + Hinv[5] * C[3 * i + 2];
+          const u2 = Hinv[6] * C[3 * i] + Hinv[7] * C[3 * i + 1] + Hinv[8] * C[3 * i + 2];
+          for (let j = 0; j < n; j++) hess[i * n + j] = -(u0 * C[3 * j] + u1 * C[3 * j + 1] + u2 * C[3 * j + 2]);
+        }
+      }
+      if (process.env.COULOMIX_DEBUG_TRACK) console.error(`track k ${k.map((v) => v.toFixed(9))} v ${lm.value.toExponential(4)} it ${lm.iterations} H ${lm.hess.map((v) => v.toExponential(2)).join(',')} g ${lm.grad.map((v) => v.toExponential(1))}`);
+      return { value: lm.value, grad: lm.jet.c, hess };
+    },
+  };
+}
+
+/** Inverse of a symmetric 3x3 matrix if it is positive definite with condition < 1e12, else null. */
+function inverse3(H: number[]): number[] | null {
+  const [a, b, c, , e, f, , , i] = H;
+  const A = e * i - f * f;
+  const B = -(b * i - c * f);
+  const C = b * f - c * e;
+  const det = a * A + b * B + c * C;
+  const tr = a + e + i;
+  if (!(a > 0 && a * e - b * b > 0 && det > 0) || det < 1e-12 * tr * tr * tr * 1e-12) return null;
+  const D = a * i - c * c;
+  const E = -(a * f - b * c);
+  const F = a * e - b * b;
+  return [A / det, B / det, C / det, B / det, D / det, E / det, C / det, E / det, F / det];
+}
+
+/**
+ * Free energy of the short-range-ordered bcc crystal (paper, "Short-range ordered C/O mixture"):
+ * F(alpha) = U_mad - LM + U_corr + U_shft - T S minimized over alpha_1..alpha_n under every
+ * constraint of PHYSICS.md section 6 (eqs. 3-4, bounds, S >= 0), with the global minimum
+ * certified by a duality gap. Energies in U_1 = Z1^(5/3) e^2/a_e, T/U_1 = 1/Gamma.
+ *
+ * @param mix mixture (z1 < z2, 0 < x < 1)
+ * @param gamma Gamma_1 = U_1/T > 0
+ * @param sums lattice sums (I_i, T_i, T_0, zeta) with at least n shells
+ * @example (await sroSolid({ z1: 6, z2: 8, x: 0.5 }, 175.719, sums)).F
+ */
+export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, options: SroOptions = {}): Promise<SroResult> {
+  validateMixture(mix);
+  if (!(Number.isFinite(gamma) && gamma > 0)) throw new UsageError(`gamma must be a positive finite number, got ${gamma}`);
+  const n = options.shells ?? 8;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ORDER_PARAMETERS) {
+    throw new UsageError(`shells must be an integer from 1 to ${MAX_ORDER_PARAMETERS}, got ${n}`);
+  }
+  if (n > sums.shells.length) throw new RangeError(`${n} order parameters but lattice sums for only ${sums.shells.length} shells`);
+  const seed = options.seed ?? 1;
+  const size = options.samplePoints ?? DEFAULT_SAMPLE_SIZE;
+  const { x } = mix;
+  const x2 = x * x;
+  const T = 1 / gamma;
+  const g = linearCoefficients(mix, sums, n);
+  const m = Float64Array.from(bccShells(n), (s) => s.m);
+  const table = getConstraintTable(n, { seed, size });
+
+  let warmD: Float64Array | undefined;
+  const ws = options.warmStart;
+  if (ws?.deviation && ws.deviation.length >= 1) {
+    warmD = new Float64Array(n);
+    for (let i = 0; i < Math.min(n, ws.deviation.length); i++) warmD[i] = ws.deviation[i] * x2;
+  } else if (ws?.alpha) {
+    warmD = new Float64Array(n);
+    for (let i = 0; i < Math.min(n, ws.alpha.length); i++) warmD[i] = ws.alpha[i] - x2;
+  }
+  const sol = solveSemiInfinite({ x, T, g, m }, table, wedgeOracle(n), {
+    warmD,
+    warmCuts: ws?.cuts?.map((c) => c.k),
+    onProgress: options.onProgress,
+  });
+  const alpha = Array.from(sol.d, (di) => x2 + di);
+  const U = electrostaticEnergy(mix, alpha, sums);
+  const S = orderedEntropy(x, alpha, m);
+  let lamMax = 0;
+  for (const c of sol.cuts) lamMax = Math.max(lamMax, c.lambda);
+  return {
+    model: 'sro',
+    F: U - T * S,
+    U,
+    S,
+    alpha,
+    deviation: Array.from(sol.d, (di) => di / x2),
+    Frandom: randomEnergy(mix, sums) - T * mixingEntropy(x),
+    minDeltaK: sol.certificate.minDeltaK,
+    certificate: Math.abs(sol.certificate.dualityGap),
+    iterations: sol.iterations,
+    rounds: sol.rounds,
+    cuts: sol.cuts.filter((c) => c.lambda > 1e-9 * lamMax && c.lambda > 1e-15),
+    certificateDetails: sol.certificate,
+  };
+}

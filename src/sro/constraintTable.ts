@@ -1,0 +1,158 @@
+import { bccShells } from '../lattice/bccShells.js';
+import { LATTICE_CONSTANT } from '../lattice/constants.js';
+import { shellCosineSums } from '../lattice/shellCosineSums.js';
+import { wedgeSample, DEFAULT_SAMPLE_SIZE, type WedgeSample } from './wedgeSample.js';
+
+/*
+ * The table c_i(k_j) = sum_{R in shell i} cos(k_j . R) of the wedge sample (paper eq. 3),
+ * npts x n doubles, row-major per point. It is computed once per (n, seed, size) and shared
+ * by every minimization in the process.
+ */
+
+/** A wedge sample together with its shell cosine table. */
+export interface ConstraintTable {
+  /** Number of shells (columns). */
+  n: number;
+  /** Number of sample points (rows). */
+  count: number;
+  /** Sample points, 3 per row, 1/a_i. */
+  points: Float64Array;
+  /** c_i(k_j) at table[j * n + i]. */
+  table: Float64Array;
+  sample: WedgeSample;
+  /** Which implementation filled the table. */
+  backend: 'ts-product' | 'reference' | 'wasm';
+}
+
+/** One separable term of a shell cosine sum: weight * prod_a cos(q_a j_a), q = k a_l/2. */
+interface ProductTerm {
+  shell: number;
+  jx: number;
+  jy: number;
+  jz: number;
+  weight: number;
+}
+
+function productTerms(n: number): { terms: ProductTerm[]; jmax: number } {
+  const terms: ProductTerm[] = [];
+  let jmax = 0;
+  for (const shell of bccShells(n)) {
+    for (const orbit of shell.orbits) {
+      const [h, k, l] = orbit.half;
+      const perms = new Set<string>();
+      for (const p of [
+        [h, k, l],
+        [h, l, k],
+        [k, h, l],
+        [k, l, h],
+        [l, h, k],
+        [l, k, h],
+      ]) {
+        perms.add(p.join(','));
+      }
+      for (const key of perms) {
+        const [a, b, c] = key.split(',').map(Number);
+        const nonzero = (a !== 0 ? 1 : 0) + (b !== 0 ? 1 : 0) + (c !== 0 ? 1 : 0);
+        terms.push({ shell: shell.i - 1, jx: a, jy: b, jz: c, weight: 2 ** nonzero });
+        jmax = Math.max(jmax, a, b, c);
+      }
+    }
+  }
+  return { terms, jmax };
+}
+
+/**
+ * Shell cosine table in plain TypeScript, using the separable form of the sum over an
+ * orbit (all permutations and sign changes of (h,k,l)): sum cos(k.R) =
+ * sum over distinct permutations of prod_a [2 cos(q_a j_a) or 1 if j_a = 0], q = k a_l/2.
+ * Agrees with the reference {@link shellCosineSums} to rounding.
+ *
+ * @param points 3 coordinates per point, 1/a_i
+ * @param n number of shells
+ * @returns Float64Array npts * n, row-major per point
+ */
+export function shellCosineTableTs(points: Float64Array, n: number): Float64Array {
+  const npts = Math.floor(points.length / 3);
+  const { terms, jmax } = productTerms(n);
+  const out = new Float64Array(npts * n);
+  const half = LATTICE_CONSTANT / 2;
+  const cx = new Float64Array(jmax + 1);
+  const cy = new Float64Array(jmax + 1);
+  const cz = new Float64Array(jmax + 1);
+  const nt = terms.length;
+  const tShell = new Int32Array(nt);
+  const tx = new Int32Array(nt);
+  const ty = new Int32Array(nt);
+  const tz = new Int32Array(nt);
+  const tw = new Float64Array(nt);
+  terms.forEach((t, idx) => {
+    tShell[idx] = t.shell;
+    tx[idx] = t.jx;
+    ty[idx] = t.jy;
+    tz[idx] = t.jz;
+    tw[idx] = t.weight;
+  });
+  for (let p = 0; p < npts; p++) {
+    const qx = points[3 * p] * half;
+    const qy = points[3 * p + 1] * half;
+    const qz = points[3 * p + 2] * half;
+    for (let j = 0; j <= jmax; j++) {
+      cx[j] = Math.cos(qx * j);
+      cy[j] = Math.cos(qy * j);
+      cz[j] = Math.cos(qz * j);
+    }
+    const row = p * n;
+    for (let t = 0; t < nt; t++) out[row + tShell[t]] += tw[t] * cx[tx[t]] * cy[ty[t]] * cz[tz[t]];
+  }
+  return out;
+}
+
+/**
+ * Shell cosine table by direct summation over every member vector ({@link shellCosineSums}).
+ * Slow; the independent check of the fast paths.
+ */
+export function shellCosineTableReference(points: Float64Array, n: number): Float64Array {
+  const npts = Math.floor(points.length / 3);
+  const out = new Float64Array(npts * n);
+  for (let p = 0; p < npts; p++) {
+    out.set(shellCosineSums([points[3 * p], points[3 * p + 1], points[3 * p + 2]], n), p * n);
+  }
+  return out;
+}
+
+/** Cosine sums c_i(k), i = 1..n, at one wave vector (1/a_i), fast separable form. */
+export function shellCosinesAt(k: ArrayLike<number>, n: number): Float64Array {
+  return shellCosineTableTs(Float64Array.from([k[0], k[1], k[2]]), n);
+}
+
+const cache = new Map<string, ConstraintTable>();
+
+/** Options of {@link getConstraintTable}. */
+export interface ConstraintTableOptions {
+  seed?: number;
+  size?: number;
+}
+
+/**
+ * The shared wedge sample and its cosine table for n shells, computed once per
+ * (n, seed, size) and cached for the life of the process.
+ *
+ * @example getConstraintTable(8).count // 100000
+ */
+export function getConstraintTable(n: number, options: ConstraintTableOptions = {}): ConstraintTable {
+  const seed = options.seed ?? 1;
+  const size = options.size ?? DEFAULT_SAMPLE_SIZE;
+  const key = `${n}|${seed}|${size}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const sample = wedgeSample({ seed, size });
+  const table = shellCosineTableTs(sample.points, n);
+  const entry: ConstraintTable = { n, count: sample.count, points: sample.points, table, sample, backend: 'ts-product' };
+  cache.set(key, entry);
+  return entry;
+}
+
+/** Forget every cached table (tests, memory). */
+export function clearConstraintTables(): void {
+  cache.clear();
+}
