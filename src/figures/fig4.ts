@@ -28,6 +28,7 @@ export function fig4Rows(data: Fig4Data): FigureRow[] {
     gammaC: p.gammaC,
     gamma: p.gamma,
     kind: p.kind,
+    curve: p.kind === 'fcc-bcc' ? 'fcc - bcc, one component' : p.kind,
     value: p.value,
   }));
 }
@@ -50,8 +51,13 @@ export function fig4Spec(data: Fig4Data): VegaLiteSpec {
     layer: [
       {
         transform: [{ filter: "datum.kind === 'fcc-bcc'" }],
-        mark: { type: 'line', strokeDash: [2, 3], strokeWidth: 2, color: 'black', clip: true },
-        encoding: { x, y, detail: { field: 'solid', type: 'nominal' }, order: { field: 'gamma', type: 'quantitative' } },
+        mark: { type: 'line', strokeWidth: 2, color: 'black', clip: true },
+        encoding: {
+          x,
+          y,
+          strokeDash: { field: 'curve', type: 'nominal', title: 'energy difference', scale: { range: [[2, 3]] } },
+          order: { field: 'gamma', type: 'quantitative' },
+        },
       },
       {
         transform: [{ filter: "datum.kind !== 'fcc-bcc'" }],
