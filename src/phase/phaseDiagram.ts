@@ -192,8 +192,12 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
       if (next.some((q) => q.phase === p.phase)) continue;
       const az = await locateAzeotrope(windowsAt, seq[k].g, seq[k + 1].g, { gammaTolerance: tol });
       const pk = pockets(az.windows).find((q) => q.phase === az.phase)!;
-      const solidGap = Math.abs(pk.right.xSolid - pk.left.xSolid);
-      if (az.phase === 'liquid' && solidGap > 0.02) {
+      // Eutectic or azeotrope? Just after the pocket closes, a eutectic leaves a solid
+      // miscibility gap (a solid-solid hull edge) across the pocket; an azeotrope does not.
+      const after = await provider(az.bracket[1]);
+      const gapEdges = hullAnalysis(after.liquid, after.solid, hullOptions).solidGapEdges;
+      const eutectic = az.phase === 'liquid' && gapEdges.some(([p, q]) => p.x <= pk.x && pk.x <= q.x);
+      if (eutectic) {
         // The liquid pocket closes between two distinct solids: a eutectic, not an azeotrope.
         azeotrope = {
           kind: 'eutectic',

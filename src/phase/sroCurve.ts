@@ -66,7 +66,13 @@ export async function minimizeAlongX(
   gamma: number,
   xs: readonly number[],
   minimize: SroMinimizer,
-  options: { warmStart?: ArrayLike<number>; xWarm?: number; onPoint?: (p: SroPoint) => void } = {},
+  options: {
+    warmStart?: ArrayLike<number>;
+    xWarm?: number;
+    onPoint?: (p: SroPoint) => void;
+    /** Called when a point fails even cold; the point is then left out (default: rethrow). */
+    onFailure?: (x: number, err: unknown) => void;
+  } = {},
 ): Promise<SroPoint[]> {
   const out: SroPoint[] = [];
   let prev: number[] | undefined = options.warmStart ? Array.from(options.warmStart) : undefined;
@@ -76,10 +82,16 @@ export async function minimizeAlongX(
     const warm = prev ? prev.map((a) => Math.min(x, Math.max(Math.max(0, 2 * x - 1), a - xPrev * xPrev + x * x))) : undefined;
     let r: { F: number; alpha?: ArrayLike<number> };
     try {
-      r = await minimize(mix, gamma, warm ? { warmStart: warm } : {});
+      try {
+        r = await minimize(mix, gamma, warm ? { warmStart: warm } : {});
+      } catch (err) {
+        if (!warm) throw err;
+        r = await minimize(mix, gamma, {});
+      }
     } catch (err) {
-      if (!warm) throw err;
-      r = await minimize(mix, gamma, {});
+      if (!options.onFailure) throw err;
+      options.onFailure(x, err);
+      continue;
     }
     const p: SroPoint = { x, F: r.F, alpha: r.alpha ? Array.from(r.alpha) : [] };
     out.push(p);

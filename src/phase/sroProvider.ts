@@ -19,6 +19,8 @@ export interface SroProviderOptions extends SroSplineOptions {
   compute?: SroPointsComputer;
   /** Single-point minimizer for the default computer (required when `compute` is absent). */
   minimizer?: SroMinimizer;
+  /** Default computer only: report a point that failed (it is left out of the spline); default rethrow. */
+  onFailure?: (gamma: number, x: number, err: unknown) => void;
   /** Called with each finished Gamma's points (e.g. for Fig. 1 / Fig. 3 data). */
   onCurve?: (gamma: number, points: SroPoint[]) => void;
 }
@@ -43,7 +45,12 @@ export function sroCurveProvider(options: SroProviderOptions): SroCurveProvider 
     (async (gammas, grid) => {
       if (!options.minimizer) throw new Error('sroCurveProvider: give either compute or minimizer');
       const out: SroPoint[][] = [];
-      for (const g of gammas) out.push(await minimizeAlongX(z1, z2, g, grid, options.minimizer));
+      const onFail = options.onFailure;
+      for (const g of gammas) {
+        out.push(
+          await minimizeAlongX(z1, z2, g, grid, options.minimizer, onFail ? { onFailure: (x, e) => onFail(g, x, e) } : {}),
+        );
+      }
       return out;
     });
   const points = new Map<number, SroPoint[]>();

@@ -142,11 +142,15 @@ export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Pro
   const xs = sroGrid({ step: opts.xStep });
   const bar = createProgress('SRO solid curves', nGamma, { silent: opts.quiet });
   let done = 0;
+  const failures: Array<{ g: number; x: number; msg: string }> = [];
   const sro = sroCurveProvider({
     z1,
     z2,
     xs,
     minimizer,
+    onFailure: (g, x, err) => {
+      failures.push({ g, x, msg: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+    },
     onCurve: () => {
       if (done < nGamma) bar.update(++done);
     },
@@ -159,6 +163,12 @@ export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Pro
     azeotropeMaxIterations: 8,
   });
   bar.done();
+  if (failures.length > 0 && !opts.quiet) {
+    const xs = [...new Set(failures.map((f) => f.x))].sort((a, b) => a - b);
+    process.stderr.write(
+      `warning: ${failures.length} SRO minimizations failed and were left out of the splines (x = ${xs.join(', ')}; first: ${failures[0].msg})\n`,
+    );
+  }
   return r;
 }
 
