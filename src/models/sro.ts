@@ -150,8 +150,10 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     warmD = new Float64Array(n);
     for (let i = 0; i < Math.min(n, ws.deviation.length); i++) warmD[i] = ws.deviation[i] * x2;
   } else if (ws?.alpha) {
+    // Relative deviations carry over between neighbouring x; ws.x is the x of the warm solution.
+    const xw = ws.x !== undefined && ws.x > 0 && ws.x < 1 ? ws.x : x;
     warmD = new Float64Array(n);
-    for (let i = 0; i < Math.min(n, ws.alpha.length); i++) warmD[i] = ws.alpha[i] - x2;
+    for (let i = 0; i < Math.min(n, ws.alpha.length); i++) warmD[i] = ((ws.alpha[i] - xw * xw) / (xw * xw)) * x2;
   }
   const sol = solveSemiInfinite({ x, T, g, m }, table, wedgeOracle(n), {
     warmD,

@@ -567,6 +567,43 @@ function cellsOf(points: Float64Array, count: number): Int32Array {
   return cells;
 }
 
+/** Minimum of Delta = b + row.d over the sample points of every coarse cell (hot loop, kept small). */
+function scanCells(
+  tab: Float64Array,
+  n: number,
+  count: number,
+  d: Float64Array,
+  b: number,
+  cells: Int32Array,
+  cellMin: Float64Array,
+  cellArg: Int32Array,
+): void {
+  cellMin.fill(Infinity);
+  if (n === 8) {
+    const d0 = d[0], d1 = d[1], d2 = d[2], d3 = d[3], d4 = d[4], d5 = d[5], d6 = d[6], d7 = d[7];
+    for (let j = 0, row = 0; j < count; j++, row += 8) {
+      const v =
+        b + tab[row] * d0 + tab[row + 1] * d1 + tab[row + 2] * d2 + tab[row + 3] * d3 +
+        tab[row + 4] * d4 + tab[row + 5] * d5 + tab[row + 6] * d6 + tab[row + 7] * d7;
+      const c = cells[j];
+      if (v < cellMin[c]) {
+        cellMin[c] = v;
+        cellArg[c] = j;
+      }
+    }
+    return;
+  }
+  for (let j = 0, row = 0; j < count; j++, row += n) {
+    let v = b;
+    for (let i = 0; i < n; i++) v += tab[row + i] * d[i];
+    const c = cells[j];
+    if (v < cellMin[c]) {
+      cellMin[c] = v;
+      cellArg[c] = j;
+    }
+  }
+}
+
 /**
  * Global minimum of the short-range-order problem with the semi-infinite constraint (eq. 3)
  * over the wedge: constraint generation over the sample (the most violated point of each of
@@ -630,6 +667,7 @@ export function solveSemiInfinite(
   let minSample = Infinity;
   let minRefined = Infinity;
   let solvedWith = [0, 0];
+  const timing = { ipm: 0, scan: 0, refine: 0 };
   const tab = sample.table;
   const dist = (u: Vec3, v: Vec3): number => Math.hypot(u[0] - v[0], u[1] - v[1], u[2] - v[2]);
   for (rounds = 1; rounds <= maxRounds; rounds++) {
@@ -638,26 +676,20 @@ export function solveSemiInfinite(
       const kr = oracle.fold(tracked[r].k);
       if (tracked.slice(0, r).some((t) => dist(oracle.fold(t.k), kr) < 1e-9)) tracked.splice(r, 1);
     }
+    let t0 = performance.now();
     sol = solveFinite(p, { rows, count: cutK.length }, { d0: d, tol: options.tol }, tracked);
+    timing.ipm += performance.now() - t0;
+    t0 = performance.now();
     solvedWith = [cutK.length, tracked.length];
     iterations += sol.iterations;
     d = sol.d;
     // Scan the sample: minimum of Delta per coarse cell.
-    cellMin.fill(Infinity);
-    for (let j = 0; j < sample.count; j++) {
-      const row = j * n;
-      let v = b;
-      for (let i = 0; i < n; i++) v += tab[row + i] * d[i];
-      const c = cells[j];
-      if (v < cellMin[c]) {
-        cellMin[c] = v;
-        cellArg[c] = j;
-      }
-    }
+    scanCells(tab, n, sample.count, d, b, cells, cellMin, cellArg);
     const order: number[] = [];
     for (let c = 0; c < nCells; c++) if (cellMin[c] < Infinity) order.push(c);
     order.sort((u, v) => cellMin[u] - cellMin[v]);
     minSample = order.length ? cellMin[order[0]] : Infinity;
+    timing.scan += performance.now() - t0;
     let added = 0;
     for (const c of order) {
       if (added >= perRound || !(cellMin[c] < -violTol)) break;
@@ -675,7 +707,9 @@ export function solveSemiInfinite(
     for (let j = 0; j < cutK.length; j++) lamMax = Math.max(lamMax, sol.lambda[j]);
     for (let j = 0; j < cutK.length; j++) if (sol.lambda[j] > 1e-8 * lamMax) starts.push(cutK[j]);
     for (const t of tracked) starts.push(t.k);
+    t0 = performance.now();
     const minima = oracle.refine(x, d, starts);
+    timing.refine += performance.now() - t0;
     minRefined = Math.min(minSample, ...minima.map((q) => q.value), ...Array.from(sol.nonlinearValues));
     let addedRefined = 0;
     const trackedK = tracked.map((t) => oracle.fold(t.k));
@@ -697,6 +731,7 @@ export function solveSemiInfinite(
     if (addedRefined === 0) break;
   }
   if (!sol) throw new Error('solver did not run');
+  if (DEBUG) console.error('timing', JSON.stringify(timing));
   if (solvedWith[0] !== cutK.length || solvedWith[1] !== tracked.length) {
     // Round limit reached right after adding cuts: solve the final finite problem once more.
     sol = solveFinite(p, { rows, count: cutK.length }, { d0: d, tol: options.tol }, tracked);
