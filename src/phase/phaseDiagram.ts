@@ -89,6 +89,11 @@ export interface PhaseDiagramOptions {
   azeotropeTolerance?: number;
   /** Largest Gamma searched for the azeotrope beyond gammaMax (default gammaMax + 100). */
   azeotropeSearchLimit?: number;
+  /**
+   * Also report the windows found while stepping beyond gammaMax towards the azeotrope
+   * (same Gamma step), so that liquidus and solidus reach it in plots (default false).
+   */
+  extendToAzeotrope?: boolean;
   /** Worker threads (passed on to curve providers that can use them; SRO). */
   threads?: number;
   /** Called after each Gamma of the main scan. */
@@ -179,9 +184,14 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
   const limit = options.azeotropeSearchLimit ?? options.gammaMax + 100;
   const lastOpen = pockets(perGamma[perGamma.length - 1]);
   if (lastOpen.length > 0) {
-    for (let g = gammas[gammas.length - 1] + options.gammaStep; g <= limit + 1e-9; g += options.gammaStep) {
+    for (let j = 1, g = gammas[gammas.length - 1] + options.gammaStep; g <= limit + 1e-9; j++, g = Math.round((gammas[gammas.length - 1] + j * options.gammaStep) * 1e9) / 1e9) {
       const w = await windowsAt(g);
       seq.push({ g, w });
+      if (options.extendToAzeotrope) {
+        for (const win of w) {
+          rows.push({ gamma: g, tOverT1m: gamma1m / g, xLiquid: win.xLiquid, xSolid: win.xSolid, side: win.xSolid < win.xLiquid ? 'left' : 'right' });
+        }
+      }
       if (!pockets(w).some((q) => q.phase === lastOpen[0].phase)) break;
     }
   }
