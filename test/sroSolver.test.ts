@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { bccShells } from '../src/lattice/bccShells.js';
 import { shellCosineSums } from '../src/lattice/shellCosineSums.js';
 import { shellEntropyDecrementDerivative } from '../src/mixture/entropy.js';
-import { shellCosineTableReference, shellCosineTableTs } from '../src/sro/constraintTable.js';
+import { getConstraintTable, shellCosineTableReference, shellCosineTableTs } from '../src/sro/constraintTable.js';
+import { shellCosineTable as wasmShellCosineTable } from '../src/kernels/shellCosineTable.js';
 import { deltaKFunction, refineMinDeltaK, shellCosineJet } from '../src/sro/refineDeltaK.js';
 import { dualBound, objectiveOf, separableMinimizer, solveFinite } from '../src/sro/solver.js';
 import { foldToWedge, inWedge, seededRandom, WEDGE_VERTICES, wedgeSample } from '../src/sro/wedgeSample.js';
@@ -111,6 +112,18 @@ describe('shell cosine table', () => {
     // c_i(0) = m_i
     bccShells(30).forEach((sh, i) => expect(fast[i]).toBeCloseTo(sh.m, 12));
   });
+  test('the WASM kernel table (shared by the minimizer) equals the TypeScript forms', () => {
+    const s = wedgeSample({ size: 4700, seed: 6 });
+    const wasm = wasmShellCosineTable(s.points, 30);
+    const ts = shellCosineTableTs(s.points, 30);
+    let err = 0;
+    for (let j = 0; j < ts.length; j++) err = Math.max(err, Math.abs(wasm[j] - ts[j]));
+    expect(err).toBeLessThan(1e-11);
+    const shared = getConstraintTable(8, { size: 5000, seed: 6 });
+    expect(shared.backend).toBe('wasm');
+    expect(getConstraintTable(8, { size: 5000, seed: 6 })).toBe(shared); // computed once, cached
+  });
+
   test('jet derivatives agree with finite differences', () => {
     const k = [0.7, 0.4, 0.25];
     const jet = shellCosineJet(k, 8);

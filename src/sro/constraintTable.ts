@@ -1,12 +1,14 @@
 import { bccShells } from '../lattice/bccShells.js';
 import { LATTICE_CONSTANT } from '../lattice/constants.js';
 import { shellCosineSums } from '../lattice/shellCosineSums.js';
+import { shellCosineTable as wasmShellCosineTable } from '../kernels/shellCosineTable.js';
 import { wedgeSample, DEFAULT_SAMPLE_SIZE, type WedgeSample } from './wedgeSample.js';
 
 /*
  * The table c_i(k_j) = sum_{R in shell i} cos(k_j . R) of the wedge sample (paper eq. 3),
- * npts x n doubles, row-major per point. It is computed once per (n, seed, size) and shared
- * by every minimization in the process.
+ * npts x n doubles, row-major per point. It is computed once per (n, seed, size) by the WASM
+ * kernel (src/kernels/shellCosineTable.ts; TypeScript fallback if the kernel is not built)
+ * and shared by every minimization in the process.
  */
 
 /** A wedge sample together with its shell cosine table. */
@@ -146,8 +148,16 @@ export function getConstraintTable(n: number, options: ConstraintTableOptions = 
   const hit = cache.get(key);
   if (hit) return hit;
   const sample = wedgeSample({ seed, size });
-  const table = shellCosineTableTs(sample.points, n);
-  const entry: ConstraintTable = { n, count: sample.count, points: sample.points, table, sample, backend: 'ts-product' };
+  let table: Float64Array;
+  let backend: ConstraintTable['backend'] = 'wasm';
+  try {
+    table = wasmShellCosineTable(sample.points, n);
+  } catch {
+    // No compiled kernel (e.g. build/release.wasm missing): the separable TypeScript form.
+    table = shellCosineTableTs(sample.points, n);
+    backend = 'ts-product';
+  }
+  const entry: ConstraintTable = { n, count: sample.count, points: sample.points, table, sample, backend };
   cache.set(key, entry);
   return entry;
 }
