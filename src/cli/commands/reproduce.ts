@@ -1,0 +1,47 @@
+import { closePool, defaultThreads } from '../../parallel/pool.js';
+import { configFor, type ReproduceLevel } from '../../reproduce/config.js';
+import { createProgress } from '../../reproduce/progress.js';
+import { reproduce } from '../../reproduce/reproduce.js';
+import { integerOption, parseOptions } from '../options.js';
+import { UsageError } from '../usageError.js';
+
+const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick]
+
+Recompute the paper (Baiko 2025) end to end: Table I, Gamma_1m, the SRO, random, Ogata and
+Ogata + S_mixZ phase diagrams, and Figs. 1-4, into DIR (default ./results):
+figN.svg + figN.csv, tables as CSV and JSON, summary.json and REPORT.md (our numbers
+beside the published ones). Progress goes to stderr; the result directory appears only
+when the run has finished.
+  --out DIR    result directory (default results)
+  --threads K  worker threads (default: number of cores)
+  --quick      coarser grids for a first look (well under a minute)
+`;
+
+/** `coulomix reproduce`. */
+export async function run(argv: string[]): Promise<void> {
+  const o = parseOptions('reproduce', argv, {
+    out: { type: 'string' },
+    threads: { type: 'string' },
+    quick: { type: 'boolean' },
+    tiny: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
+  if (o.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const threads = integerOption('threads', o.threads, defaultThreads(), 1, 256);
+  const out = o.out === undefined ? 'results' : String(o.out);
+  if (out.trim() === '') throw new UsageError('reproduce: --out must not be empty');
+  if (o.quick && o.tiny) throw new UsageError('reproduce: --quick and --tiny exclude each other');
+  // --tiny (undocumented): a test-only level that still writes every file.
+  const level: ReproduceLevel = o.tiny ? 'tiny' : o.quick ? 'quick' : 'default';
+  const progress = createProgress(process.stderr, !!o.quiet);
+  try {
+    const s = await reproduce(configFor(level, threads), out, progress);
+    process.stdout.write(`coulomix reproduce: results in ${s.out} (report: ${s.out}/REPORT.md), ${s.totalSeconds.toFixed(1)} s\n`);
+  } finally {
+    await closePool();
+  }
+}

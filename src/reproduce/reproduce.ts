@@ -1,0 +1,272 @@
+import { fig1 } from '../figures/fig1.js';
+import { fig2, type Fig2Diagram } from '../figures/fig2.js';
+import { fig3 } from '../figures/fig3.js';
+import { fig4 } from '../figures/fig4.js';
+import { meltingGamma } from '../ocp/meltingPoint.js';
+import { gammaGrid, type PhaseDiagramResult } from '../phase/phaseDiagram.js';
+import type { CoexistenceWindow } from '../phase/types.js';
+import { bdAzeotrope, bdLiquidusT, blouinDaligaultFigureRows } from '../reference/blouinDaligault2021.js';
+import type { ReproduceConfig } from './config.js';
+import { fig1Data } from './fig1Data.js';
+import { fig3Data, sweepGammas, type Fig3Row } from './fig3Data.js';
+import { fig4Data, type Fig4Result } from './fig4Data.js';
+import { stage, type Staging } from './output.js';
+import { FIXED_MODELS, fixedDiagram, solidusAt, SroCurveCache, sroDiagram } from './phaseDiagrams.js';
+import type { Progress } from './progress.js';
+import { writeReport } from './report.js';
+import { newTrouble, type SroTrouble } from './sroSweeps.js';
+import { computeTableI, type TableIResult } from './tableI.js';
+
+/** The paper's SRO solidus compositions at crystallization (published; comparison only). */
+export const PAPER_SOLIDUS = [
+  { gamma: 'Gamma_1m', x: 0.49 },
+  { gamma: 170, x: 0.59 },
+  { gamma: 160, x: 0.72 },
+  { gamma: 150, x: 0.8 },
+] as const;
+/** The paper's Gamma_1m (published; comparison only). */
+export const PAPER_GAMMA_1M = 175.719;
+
+/** Every file `reproduce` writes (relative to the result directory). */
+export const EXPECTED_FILES = [
+  'REPORT.md',
+  'summary.json',
+  'table1.csv',
+  'table1.json',
+  'phase-diagram-sro.csv',
+  'phase-diagram-random.csv',
+  'phase-diagram-ogata.csv',
+  'phase-diagram-ogata-smixz.csv',
+  'phase-diagrams.json',
+  'solvus.csv',
+  'solidus.csv',
+  'fig1.svg',
+  'fig1.csv',
+  'fig2.svg',
+  'fig2.csv',
+  'fig3.svg',
+  'fig3.csv',
+  'fig4.svg',
+  'fig4.csv',
+] as const;
+
+export interface SolidusRow {
+  label: string;
+  gamma: number;
+  tOverT1m: number;
+  xSolid: number | null;
+  xLiquid: number | null;
+  /** x_solid when, as in the paper, F itself is splined (diagnostic). */
+  xSolidSplineF: number | null;
+  paperX: number;
+}
+
+export interface ReproduceSummary {
+  level: string;
+  config: ReproduceConfig;
+  out: string;
+  seconds: Record<string, number>;
+  totalSeconds: number;
+  gamma1m: number;
+  paperGamma1m: number;
+  table: TableIResult;
+  diagrams: Array<{ model: string; rows: number; azeotrope: PhaseDiagramResult['azeotrope']; solvusRows: number; solvusTop: { gamma: number; tOverT1m: number; x: number } | null }>;
+  solidus: SolidusRow[];
+  blouinDaligault: { x: number; tOverTmC: number; liquidusTAtOurAzeotropeX: number | null };
+  fig1Windows: { random: CoexistenceWindow[]; sro: CoexistenceWindow[] };
+  fig3: Fig3Row[];
+  fig4: Omit<Fig4Result, 'data'>;
+  sro: { xGridPoints: number; curves: number; onDemandCurves: number; trouble: SroTrouble };
+  files: string[];
+}
+
+/** Top of a solvus: the (non-metastable) gap with the highest temperature. */
+function solvusTop(d: PhaseDiagramResult): ReproduceSummary['diagrams'][number]['solvusTop'] {
+  const stable = d.solvus.filter((s) => !s.metastable);
+  if (stable.length === 0) return null;
+  const top = stable.reduce((a, b) => (b.tOverT1m > a.tOverT1m ? b : a));
+  return { gamma: top.gamma, tOverT1m: top.tOverT1m, x: (top.xLow + top.xHigh) / 2 };
+}
+
+/**
+ * Recompute the paper end to end into `cfg`'s output directory: Table I, Gamma_1m, the four
+ * phase diagrams, Figs. 1-4 (SVG + CSV), tables (CSV, JSON), summary.json and REPORT.md.
+ * The caller closes the worker pool.
+ */
+export async function reproduce(cfg: ReproduceConfig, outDir: string, progress: Progress): Promise<ReproduceSummary> {
+  const staging = await stage(outDir);
+  try {
+    const summary = await run(cfg, staging, progress);
+    await staging.commit();
+    return summary;
+  } catch (err) {
+    await staging.abort();
+    throw err;
+  }
+}
+
+async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promise<ReproduceSummary> {
+  const tStart = performance.now();
+  const seconds: Record<string, number> = {};
+  const timed = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    const r = await f();
+    seconds[name] = (performance.now() - t0) / 1000;
+    return r;
+  };
+  const { z1, z2 } = cfg;
+  progress.note(`coulomix reproduce (${cfg.level}): ${cfg.threads} thread(s), writing ${st.out}`);
+
+  // 1. Table I.
+  const tableBar = progress.bar('Table I (lattice sums)', 1);
+  const { table, sums } = await timed('tableI', () => computeTableI(cfg.tableShells, cfg.tableTol, cfg.threads));
+  tableBar.done(`estimated error ${table.error.toExponential(1)}`);
+  await st.writeJson('table1.json', table);
+  await st.writeCsv('table1.csv', [
+    ...table.rows.map((r) => ({
+      i: r.i, l2: r.l2, m: r.m, I: r.I, T: r.T, IminusT: r.IminusT,
+      paper_T: r.paperT, paper_IminusT: r.paperIminusT,
+      diff_T_last_digit: r.dTLastDigit, diff_IminusT_last_digit: r.dIminusTLastDigit,
+    })),
+    { i: 0, T: table.T0, paper_T: table.paperT0, diff_T_last_digit: table.dT0LastDigit },
+  ]);
+
+  // 2. Melting point.
+  const gamma1m = await timed('gamma1m', () => meltingGamma());
+  progress.note(`Gamma_1m = ${gamma1m.toFixed(6)}`);
+
+  // 3. Fixed-microstructure diagrams.
+  const fixed: PhaseDiagramResult[] = [];
+  const fixedBar = progress.bar('phase diagrams random/ogata/smixz', FIXED_MODELS.length);
+  await timed('fixedDiagrams', async () => {
+    for (const [k, m] of FIXED_MODELS.entries()) {
+      fixed.push(await fixedDiagram(m, cfg, gamma1m));
+      fixedBar.update(k + 1);
+    }
+  });
+  fixedBar.done();
+
+  // 4. SRO curves on the Gamma grid (+ the crystallization Gammas of Fig. 4) in the pool.
+  const trouble = newTrouble();
+  const cache = new SroCurveCache(cfg, sums, trouble);
+  const crystalGammas = [gamma1m, ...cfg.crystallizationGammas];
+  const gammas = [...gammaGrid(cfg.gammaMin, cfg.gammaMax, cfg.gammaStep), ...crystalGammas];
+  const nCurves = new Set(gammas.map(SroCurveCache.key)).size;
+  const sroBar = progress.bar(`SRO curves (${cache.xs.length} x each)`, nCurves);
+  await timed('sroCurves', () => cache.fill(gammas, (d) => sroBar.update(d)));
+  sroBar.done();
+
+  // 5. SRO diagram (windows on the grid; azeotrope search minimizes off-grid curves on demand).
+  const nGrid = gammaGrid(cfg.gammaMin, cfg.gammaMax, cfg.gammaStep).length;
+  const diagBar = progress.bar('SRO phase diagram + azeotrope', nGrid);
+  const sro = await timed('sroDiagram', () => sroDiagram(cache, gamma1m, (d) => diagBar.update(d)));
+  diagBar.done(`${cache.onDemand} extra curve(s) for the azeotrope`);
+  const diagrams = [sro, ...fixed];
+  for (const d of diagrams) {
+    await st.writeCsv(`phase-diagram-${d.model}.csv`, d.rows.map((r) => ({ ...r })));
+  }
+  await st.writeJson('phase-diagrams.json', diagrams);
+  await st.writeCsv('solvus.csv', fixed.flatMap((d) => d.solvus.map((s) => ({ model: d.model, ...s }))));
+
+  // 6. Solidus compositions at crystallization.
+  const solidus: SolidusRow[] = [];
+  for (const [k, g] of crystalGammas.entries()) {
+    const w = solidusAt(await cache.windowsAt(g));
+    const wF = solidusAt(await cache.windowsAt(g, { splineF: true }));
+    solidus.push({
+      label: k === 0 ? 'Gamma_1m' : String(g),
+      gamma: g,
+      tOverT1m: gamma1m / g,
+      xSolid: w?.xSolid ?? null,
+      xLiquid: w?.xLiquid ?? null,
+      xSolidSplineF: wF?.xSolid ?? null,
+      paperX: PAPER_SOLIDUS[k]?.x ?? NaN,
+    });
+  }
+  await st.writeCsv('solidus.csv', solidus.map((s) => ({ ...s })));
+
+  // 7. Fig. 1 at T = T_1m.
+  const f1 = await timed('fig1', async () => {
+    const r = fig1Data(z1, z2, gamma1m, sums, await cache.pointsAt(gamma1m), cfg.hullStep);
+    await fig1(r.data, st.file('fig1'));
+    return r;
+  });
+
+  // 8. Fig. 2.
+  await timed('fig2', async () => {
+    const d2: Fig2Diagram[] = diagrams.map((d) => ({
+      model: d.model,
+      rows: d.rows,
+      azeotrope: d.azeotrope,
+      solvus: d.model === 'ogata-smixz' ? d.solvus : [],
+      symbols: d.model === 'sro',
+    }));
+    await fig2({ diagrams: d2, reference: blouinDaligaultFigureRows(), referenceName: 'Blouin & Daligault 2021' }, st.file('fig2'));
+  });
+
+  // 9. Fig. 3 (main thread, warm start along Gamma).
+  const g3 = sweepGammas(gamma1m, cfg.sweepStep, cfg.sweepMax);
+  const bar3 = progress.bar('Fig. 3 (x = 0.5, along Gamma)', g3.length);
+  const f3 = await timed('fig3', async () => {
+    const r = await fig3Data(z1, z2, g3, sums, { shells: 8, samplePoints: cfg.samplePoints }, trouble, (d) => bar3.update(d));
+    await fig3(r.data, st.file('fig3'));
+    return r;
+  });
+  bar3.done();
+
+  // 10. Fig. 4 (pool).
+  const crystallized = solidus.filter((s) => s.xSolid !== null).map((s) => ({ gammaC: s.gamma, xc: s.xSolid as number }));
+  let bar4: ReturnType<Progress['bar']> | undefined;
+  const f4 = await timed('fig4', async () => {
+    const r = await fig4Data(
+      z1, z2, crystallized, sums,
+      { shells: 8, samplePoints: cfg.samplePoints, threads: cfg.threads, sweepStep: cfg.sweepStep, sweepMax: cfg.sweepMax, hullStep: cfg.hullStep },
+      trouble,
+      (d, n) => {
+        bar4 ??= progress.bar('Fig. 4 (x_c along Gamma)', n);
+        bar4.update(d);
+      },
+    );
+    await fig4(r.data, st.file('fig4'));
+    return r;
+  });
+  bar4?.done();
+  for (const f of ['fig1', 'fig2', 'fig3', 'fig4']) st.written.push(`${f}.svg`, `${f}.csv`);
+
+  const bd = bdAzeotrope();
+  const { data: _unused, ...fig4Rest } = f4;
+  void _unused;
+  const summary: ReproduceSummary = {
+    level: cfg.level,
+    config: cfg,
+    out: st.out,
+    seconds,
+    totalSeconds: (performance.now() - tStart) / 1000,
+    gamma1m,
+    paperGamma1m: PAPER_GAMMA_1M,
+    table,
+    diagrams: diagrams.map((d) => ({
+      model: d.model,
+      rows: d.rows.length,
+      azeotrope: d.azeotrope,
+      solvusRows: d.solvus.length,
+      solvusTop: solvusTop(d),
+    })),
+    solidus,
+    blouinDaligault: {
+      x: bd.x,
+      tOverTmC: bd.t,
+      liquidusTAtOurAzeotropeX: sro.azeotrope ? bdLiquidusT(sro.azeotrope.x) : null,
+    },
+    fig1Windows: f1.windows,
+    fig3: f3.rows,
+    fig4: fig4Rest,
+    sro: { xGridPoints: cache.xs.length, curves: cache.points.size, onDemandCurves: cache.onDemand, trouble },
+    files: [],
+  };
+  await writeReport(st, summary);
+  summary.files = [...new Set([...st.written, 'summary.json'])].sort();
+  summary.totalSeconds = (performance.now() - tStart) / 1000;
+  await st.writeJson('summary.json', summary);
+  return summary;
+}
