@@ -1,5 +1,6 @@
 import { latticeKernel, type LatticeKernelOptions } from '../kernels/latticeKernel.js';
 import { gaussLegendre01 } from '../brillouin/gaussLegendre.js';
+import type { LatticeSums } from '../latticeSums/types.js';
 
 /** A shard of the wedge quadrature: Gauss orders and a range of flattened points. */
 export interface WedgeSumsTask {
@@ -17,8 +18,24 @@ export interface ShellCosineTask {
   points: Float64Array;
 }
 
+/**
+ * The SRO solid at one Gamma along an x grid (warm-started along x): returns
+ * [F_0..F_{m-1}, alpha_0 (shells values), alpha_1, ...] for the m grid points.
+ */
+export interface SroCurveTask {
+  kind: 'sroCurve';
+  z1: number;
+  z2: number;
+  gamma: number;
+  xs: number[];
+  shells: number;
+  sums: LatticeSums;
+  seed?: number;
+  samplePoints?: number;
+}
+
 /** Every task a worker (or the main thread, without workers) can run; plain data in, plain data out. */
-export type Task = WedgeSumsTask | ShellCosineTask;
+export type Task = WedgeSumsTask | ShellCosineTask | SroCurveTask;
 
 const rules = new Map<number, Float64Array>();
 function rule(n: number): Float64Array {
@@ -37,7 +54,40 @@ export async function runTask(task: Task): Promise<Float64Array> {
     }
     case 'shellCosines':
       return latticeKernel({ shells: task.shells }).shellCosineTable(task.points);
+    case 'sroCurve':
+      return runSroCurve(task);
     default:
       throw new Error(`unknown task ${(task as { kind: string }).kind}`);
   }
+}
+
+async function runSroCurve(task: SroCurveTask): Promise<Float64Array> {
+  const { sroSolid } = await import('../models/sro.js');
+  const { z1, z2, gamma, xs, shells, sums, seed, samplePoints } = task;
+  const m = xs.length;
+  const out = new Float64Array(m * (1 + shells)).fill(NaN);
+  // Warm start along x from the previous point's relative deviations and active wave
+  // vectors (same answer, fewer rounds); a point that fails is retried cold, and if it
+  // fails again it stays NaN for the caller to report and leave out.
+  let prev: Awaited<ReturnType<typeof sroSolid>> | undefined;
+  for (let j = 0; j < m; j++) {
+    const mix = { z1, z2, x: xs[j] };
+    let r: typeof prev;
+    for (const warm of prev ? [true, false] : [false]) {
+      try {
+        r = await sroSolid(mix, gamma, sums, {
+          shells, seed, samplePoints,
+          warmStart: warm && prev ? { deviation: prev.deviation, cuts: prev.cuts } : undefined,
+        });
+        break;
+      } catch {
+        r = undefined;
+      }
+    }
+    prev = r;
+    if (!r) continue;
+    out[j] = r.F;
+    out.set(r.alpha, m + j * shells);
+  }
+  return out;
 }
