@@ -65,6 +65,23 @@ describe('C/O phase diagrams of the fixed-microstructure solids', () => {
   });
 });
 
+describe('other charge pairs', () => {
+  it('C/Ne (6, 10), random solid: the liquid pocket closes at a eutectic between two distinct solids', async () => {
+    const r = await phaseDiagram({ model: 'random', z1: 6, z2: 10, gammaMin: 200, gammaMax: 250, gammaStep: 2, solvus: false });
+    expect(r.invariants).toHaveLength(1);
+    const e = r.invariants[0];
+    expect(e.kind).toBe('eutectic');
+    expect(e.xSolidLow!).toBeLessThan(e.x);
+    expect(e.xSolidHigh!).toBeGreaterThan(e.x);
+    expect(e.xSolidHigh! - e.xSolidLow!).toBeGreaterThan(0.5);
+  });
+  it('no invariant point when nothing closes (Z2/Z1 = 7/6, random)', async () => {
+    const r = await phaseDiagram({ model: 'random', z1: 6, z2: 7, gammaMin: 150, gammaMax: 200, gammaStep: 2, solvus: false });
+    expect(r.invariants).toEqual([]);
+    expect(r.rows.length).toBeGreaterThan(0);
+  });
+});
+
 describe('phase-diagram command options', () => {
   const bad = [
     ['--gamma-min', '180', '--gamma-max', '170'],

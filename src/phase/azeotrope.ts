@@ -33,6 +33,11 @@ export function pockets(windows: readonly CoexistenceWindow[]): Pocket[] {
   return out.sort((p, q) => (p.phase === q.phase ? p.x - q.x : p.phase === 'liquid' ? -1 : 1));
 }
 
+/** The narrowest of some pockets (the one that is closing), or undefined. */
+export function narrowest(list: readonly Pocket[]): Pocket | undefined {
+  return list.reduce<Pocket | undefined>((a, b) => (a === undefined || b.width < a.width ? b : a), undefined);
+}
+
 /** The azeotrope: Gamma where a pocket closes, and its composition. */
 export interface Azeotrope {
   gamma: number;
@@ -54,6 +59,8 @@ export interface AzeotropeOptions {
   gammaTolerance?: number;
   /** Maximum bisection steps (default 60). */
   maxIterations?: number;
+  /** Phase of the pocket to follow (default: the first pocket at gammaOpen, liquid first). */
+  phase?: 'liquid' | 'solid';
 }
 
 /**
@@ -71,8 +78,8 @@ export async function locateAzeotrope(
   const tol = options.gammaTolerance ?? 1e-6;
   const maxIt = options.maxIterations ?? 60;
   let openWindows = [...(await windowsAt(gammaOpen))];
-  const first = pockets(openWindows)[0];
-  if (!first) throw new Error(`locateAzeotrope: no pocket at Gamma = ${gammaOpen}`);
+  const first = narrowest(pockets(openWindows).filter((p) => options.phase === undefined || p.phase === options.phase));
+  if (!first) throw new Error(`locateAzeotrope: no ${options.phase ?? ''} pocket at Gamma = ${gammaOpen}`);
   const phase = first.phase;
   const closedPocket = pockets(await windowsAt(gammaClosed)).find((p) => p.phase === phase);
   if (closedPocket) throw new Error(`locateAzeotrope: the ${phase} pocket is still open at Gamma = ${gammaClosed}`);
@@ -88,7 +95,7 @@ export async function locateAzeotrope(
       b = m;
     }
   }
-  const p = pockets(openWindows).find((q) => q.phase === phase)!;
+  const p = narrowest(pockets(openWindows).filter((q) => q.phase === phase))!;
   const xs = [p.left.xLiquid, p.left.xSolid, p.right.xLiquid, p.right.xSolid];
   return {
     gamma: 0.5 * (a + b),
@@ -117,12 +124,15 @@ export async function refineAzeotropeTangency(
   xGuess: number,
   halfWidth = 0.05,
   maxIterations = 100,
-): Promise<{ gamma: number; x: number }> {
+  gammaLimit = gammaClosed + 4 * (gammaClosed - gammaOpen),
+): Promise<{ gamma: number; x: number } | null> {
   const inner = async (g: number): Promise<{ x: number; m: number }> => {
     const { liquid, solid } = await curvesAt(g);
     const d = (x: number): number => liquid.f(x) - solid.f(x);
-    let a = Math.max(1e-9, xGuess - halfWidth);
-    let b = Math.min(1 - 1e-9, xGuess + halfWidth);
+    const lo = Math.max(1e-9, xGuess - halfWidth);
+    const hi = Math.min(1 - 1e-9, xGuess + halfWidth);
+    let a = lo;
+    let b = hi;
     const r = (Math.sqrt(5) - 1) / 2;
     let c = b - r * (b - a);
     let e = a + r * (b - a);
@@ -136,7 +146,9 @@ export async function refineAzeotropeTangency(
       }
     }
     const x = 0.5 * (a + b);
-    return { x, m: d(x) };
+    // A minimum on the search boundary is not a tangency near the pocket.
+    const onEdge = x - lo < 1e-6 || hi - x < 1e-6;
+    return { x, m: onEdge ? NaN : d(x) };
   };
   let a = gammaOpen;
   let b = gammaClosed;
@@ -144,14 +156,13 @@ export async function refineAzeotropeTangency(
   let B = await inner(b);
   // The grid-based bisection closes the pocket once it is narrower than a grid step, so
   // the true tangency may lie above gammaClosed: widen the bracket until min Delta > 0.
-  for (let k = 0, w = Math.max(b - a, 1e-3); k < 20 && A.m < 0 && !(B.m > 0); k++, w *= 2) {
-    b += w;
+  for (let w = Math.max(b - a, 1e-3); A.m < 0 && B.m <= 0 && b < gammaLimit; w *= 2) {
+    b = Math.min(gammaLimit, b + w);
     B = await inner(b);
   }
-  if (!(A.m < 0 && B.m > 0)) {
-    // Not a clean sign change (e.g. a solid gap nearby): keep the bisection result.
-    return { gamma: 0.5 * (a + b), x: (A.x + B.x) / 2 };
-  }
+  // Not a clean sign change (e.g. a solid gap nearby, or no interior minimum): give up and
+  // let the caller keep the bisection result.
+  if (!(A.m < 0 && B.m > 0)) return null;
   let side = 0;
   let best = Math.abs(A.m) < Math.abs(B.m) ? { g: a, ...A } : { g: b, ...B };
   for (let k = 0; k < maxIterations && b - a > 1e-12 * b; k++) {

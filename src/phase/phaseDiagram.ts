@@ -1,5 +1,5 @@
 import { meltingGamma } from '../ocp/meltingPoint.js';
-import { locateAzeotrope, pockets, refineAzeotropeTangency } from './azeotrope.js';
+import { locateAzeotrope, narrowest, pockets, refineAzeotropeTangency } from './azeotrope.js';
 import { coexistenceWindows, hullAnalysis, resolveGrid, type CoexistenceOptions } from './coexistence.js';
 import type { GridOptions } from './grid.js';
 import { fixedSolidCurve, liquidCurve, sumsForFixedModel, type FixedSolidModel, type SolidModelName } from './modelCurves.js';
@@ -61,7 +61,10 @@ export interface PhaseDiagramResult {
   gamma1m: number;
   gammas: number[];
   rows: PhaseDiagramRow[];
+  /** The first invariant point found (for C/O: the azeotrope), or null. */
   azeotrope: AzeotropeRow | null;
+  /** Every invariant point found in the scan (azeotropes and eutectics), by Gamma. */
+  invariants: AzeotropeRow[];
   solvus: SolvusRow[];
 }
 
@@ -178,8 +181,36 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
   // Azeotrope: a pocket (two windows flanking one phase) at gammas[k] that closes by gammas[k+1].
   // If the pocket is still open at gammaMax, keep stepping Gamma beyond the scan (up to
   // azeotropeSearchLimit) to bracket its closure; the rows stay those of the scan.
-  let azeotrope: AzeotropeRow | null = null;
   const tol = options.azeotropeTolerance ?? 1e-6;
+  const invariantPoint = async (gOpen: number, gClosed: number, phase: 'liquid' | 'solid'): Promise<AzeotropeRow | null> => {
+    const az = await locateAzeotrope(windowsAt, gOpen, gClosed, { gammaTolerance: tol, phase });
+    const pk = narrowest(pockets(az.windows).filter((q) => q.phase === az.phase))!;
+    // Eutectic or azeotrope? Just after the pocket closes, a eutectic leaves a solid
+    // miscibility gap (a solid-solid hull edge) across the pocket; an azeotrope does not.
+    const after = await provider(az.bracket[1]);
+    const gapEdges = hullAnalysis(after.liquid, after.solid, hullOptions).solidGapEdges;
+    if (az.phase === 'liquid' && gapEdges.some(([a, b]) => a.x <= pk.x && pk.x <= b.x)) {
+      return {
+        kind: 'eutectic',
+        gamma: az.gamma,
+        tOverT1m: gamma1m / az.gamma,
+        x: (pk.left.xLiquid + pk.right.xLiquid) / 2,
+        xError: Math.abs(pk.right.xLiquid - pk.left.xLiquid) / 2,
+        xSolidLow: Math.min(pk.left.xSolid, pk.right.xSolid),
+        xSolidHigh: Math.max(pk.left.xSolid, pk.right.xSolid),
+      };
+    }
+    // Bisection brackets Gamma_az; the pocket width ~ sqrt|Gamma_az - Gamma| limits x, so a
+    // liquid pocket closing towards larger Gamma is finished with the exact tangency
+    // conditions F_l = F_s, F_l' = F_s' (else the bisection result stands).
+    const t =
+      options.azeotropeRefine === 'bisection' || az.phase !== 'liquid' || gClosed < gOpen
+        ? null
+        : await refineAzeotropeTangency(provider, az.bracket[0], az.bracket[1], az.x, 0.05, options.azeotropeMaxIterations, gClosed + options.gammaStep);
+    return t
+      ? { kind: 'azeotrope', gamma: t.gamma, tOverT1m: gamma1m / t.gamma, x: t.x, xError: Math.abs(t.x - az.x) }
+      : { kind: 'azeotrope', gamma: az.gamma, tOverT1m: gamma1m / az.gamma, x: az.x, xError: az.xError };
+  };
   const seq = gammas.map((g, k) => ({ g, w: perGamma[k] }));
   const limit = options.azeotropeSearchLimit ?? options.gammaMax + 100;
   const lastOpen = pockets(perGamma[perGamma.length - 1]);
@@ -195,42 +226,24 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
       if (!pockets(w).some((q) => q.phase === lastOpen[0].phase)) break;
     }
   }
-  for (let k = 0; k + 1 < seq.length && !azeotrope; k++) {
-    const now = pockets(seq[k].w);
-    const next = pockets(seq[k + 1].w);
-    for (const p of now) {
-      if (next.some((q) => q.phase === p.phase)) continue;
-      const az = await locateAzeotrope(windowsAt, seq[k].g, seq[k + 1].g, { gammaTolerance: tol });
-      const pk = pockets(az.windows).find((q) => q.phase === az.phase)!;
-      // Eutectic or azeotrope? Just after the pocket closes, a eutectic leaves a solid
-      // miscibility gap (a solid-solid hull edge) across the pocket; an azeotrope does not.
-      const after = await provider(az.bracket[1]);
-      const gapEdges = hullAnalysis(after.liquid, after.solid, hullOptions).solidGapEdges;
-      const eutectic = az.phase === 'liquid' && gapEdges.some(([p, q]) => p.x <= pk.x && pk.x <= q.x);
-      if (eutectic) {
-        // The liquid pocket closes between two distinct solids: a eutectic, not an azeotrope.
-        azeotrope = {
-          kind: 'eutectic',
-          gamma: az.gamma,
-          tOverT1m: gamma1m / az.gamma,
-          x: (pk.left.xLiquid + pk.right.xLiquid) / 2,
-          xError: Math.abs(pk.right.xLiquid - pk.left.xLiquid) / 2,
-          xSolidLow: Math.min(pk.left.xSolid, pk.right.xSolid),
-          xSolidHigh: Math.max(pk.left.xSolid, pk.right.xSolid),
-        };
-        break;
-      }
-      // Bisection brackets Gamma_az; the pocket width ~ sqrt(Gamma_az - Gamma) limits x, so
-      // finish with the exact tangency conditions F_l = F_s, F_l' = F_s'.
-      const t =
-        options.azeotropeRefine === 'bisection'
-          ? { gamma: az.gamma, x: az.x }
-          : await refineAzeotropeTangency(provider, az.bracket[0], az.bracket[1], az.x, 0.05, options.azeotropeMaxIterations);
-      const xError = options.azeotropeRefine === 'bisection' ? az.xError : Math.abs(t.x - az.x);
-      azeotrope = { kind: 'azeotrope', gamma: t.gamma, tOverT1m: gamma1m / t.gamma, x: t.x, xError };
-      break;
+  // Every pocket that closes (or, scanning towards larger Gamma, opens) between two
+  // neighbouring Gammas while exactly its two flanking windows vanish: an invariant point.
+  // (A pocket that merges with an end of the x range is not one: only one window vanishes.)
+  const invariants: AzeotropeRow[] = [];
+  for (let k = 0; k + 1 < seq.length; k++) {
+    for (const [open, closed] of [
+      [seq[k], seq[k + 1]],
+      [seq[k + 1], seq[k]],
+    ] as const) {
+      if (open.w.length - closed.w.length !== 2) continue;
+      // The closing pocket is the narrowest one (a wide neighbour may vanish with it).
+      const p = narrowest(pockets(open.w));
+      if (!p || pockets(closed.w).length >= pockets(open.w).length) continue;
+      const event = await invariantPoint(open.g, closed.g, p.phase);
+      if (event) invariants.push(event);
     }
   }
+  const azeotrope = invariants[0] ?? null;
 
   const solvus: SolvusRow[] = [];
   const wantSolvus = options.solvus ?? fixed;
@@ -283,7 +296,7 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
       prevHad = has;
     }
   }
-  return { model: name, z1, z2, gamma1m, gammas, rows, azeotrope, solvus };
+  return { model: name, z1, z2, gamma1m, gammas, rows, azeotrope, invariants, solvus };
 }
 
 export { hullAnalysis };

@@ -180,8 +180,7 @@ function fmt(v: number, digits = 6): string {
 export function phaseDiagramCsv(r: PhaseDiagramResult): string {
   const lines = ['kind,gamma,T_over_T1m,x_liquid,x_solid,side,x_low,x_high,metastable'];
   for (const w of r.rows) lines.push(`window,${w.gamma},${w.tOverT1m},${w.xLiquid},${w.xSolid},${w.side},,,`);
-  if (r.azeotrope) {
-    const a = r.azeotrope;
+  for (const a of r.invariants) {
     if (a.kind === 'eutectic') lines.push(`eutectic,${a.gamma},${a.tOverT1m},${a.x},,,${a.xSolidLow},${a.xSolidHigh},`);
     else lines.push(`azeotrope,${a.gamma},${a.tOverT1m},${a.x},${a.x},,,,`);
   }
@@ -197,8 +196,7 @@ export function phaseDiagramText(r: PhaseDiagramResult): string {
   for (const w of r.rows) {
     out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmt(w.xLiquid)}  ${fmt(w.xSolid)}  ${w.side}`);
   }
-  if (r.azeotrope) {
-    const a = r.azeotrope;
+  for (const a of r.invariants) {
     if (a.kind === 'eutectic') {
       out.push(
         `eutectic: liquid x = ${fmt(a.x)}, solids x = ${fmt(a.xSolidLow ?? NaN)} and ${fmt(a.xSolidHigh ?? NaN)}, Gamma = ${fmt(a.gamma, 4)}, T/T_1m = ${fmt(a.tOverT1m)}`,
@@ -206,9 +204,8 @@ export function phaseDiagramText(r: PhaseDiagramResult): string {
     } else {
       out.push(`azeotrope: x = ${fmt(a.x)} (+- ${a.xError.toExponential(1)}), Gamma = ${fmt(a.gamma, 4)}, T/T_1m = ${fmt(a.tOverT1m)}`);
     }
-  } else {
-    out.push('azeotrope: none found (the scan and up to Gamma-max + 100)');
   }
+  if (r.invariants.length === 0) out.push('azeotrope: none found (the scan and up to Gamma-max + 100)');
   const stable = r.solvus.filter((s) => !s.metastable);
   if (r.solvus.length > 0 || r.model !== 'sro') {
     if (stable.length === 0) out.push('solvus: no stable miscibility gap in the scanned range');
