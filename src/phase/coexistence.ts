@@ -69,7 +69,7 @@ export function coexistenceWindows(
   options: CoexistenceOptions = {},
 ): CoexistenceWindow[] {
   const h = hullAnalysis(liquid, solid, options);
-  return h.windowEdges.map(([p, q]) => refineWindow(liquid, solid, p, q, options)).sort(
+  return h.windowEdges.map(([p, q]) => refineWindow(liquid, solid, p, q, options, h.grid)).sort(
     (a, b) => Math.min(a.xLiquid, a.xSolid) - Math.min(b.xLiquid, b.xSolid),
   );
 }
@@ -80,6 +80,7 @@ function refineWindow(
   p: LabelledPoint<PhaseLabel>,
   q: LabelledPoint<PhaseLabel>,
   options: CoexistenceOptions,
+  grid: readonly number[],
 ): CoexistenceWindow {
   const l = p.label === 'liquid' ? p : q;
   const s = p.label === 'liquid' ? q : p;
@@ -87,8 +88,11 @@ function refineWindow(
   if (options.refine === false) return coarse;
   try {
     const t = commonTangent(liquid, solid, l.x, s.x, options.tangent);
-    // The refined tangent must stay ordered like the hull edge.
+    // The refined tangent must stay ordered like the hull edge, and near its ends (the
+    // tangent points lie within a grid step of the hull vertices; allow ten).
     if ((t.xb - t.xa) * (s.x - l.x) <= 0) return { ...coarse, refined: false };
+    const near = (x: number, pt: LabelledPoint<PhaseLabel>): boolean => Math.abs(x - pt.x) <= 10 * localStep(grid, pt.index ?? -1) + 1e-9;
+    if (!near(t.xa, l) || !near(t.xb, s)) return { ...coarse, refined: false };
     return { xLiquid: t.xa, xSolid: t.xb, slope: t.slope };
   } catch {
     return { ...coarse, refined: false };
@@ -104,4 +108,12 @@ export function refineGap(curve: FreeEnergyCurve, xLow: number, xHigh: number, o
     /* fall through to the grid values */
   }
   return { xLow, xHigh, slope: (curve.f(xHigh) - curve.f(xLow)) / (xHigh - xLow) };
+}
+
+/** Largest distance from grid point i to its neighbours (0.01 if unknown). */
+function localStep(grid: readonly number[], i: number): number {
+  if (i < 0 || i >= grid.length) return 0.01;
+  const left = i > 0 ? grid[i] - grid[i - 1] : grid[i];
+  const right = i + 1 < grid.length ? grid[i + 1] - grid[i] : 1 - grid[i];
+  return Math.max(left, right);
 }

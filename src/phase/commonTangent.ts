@@ -128,12 +128,13 @@ export function commonTangent(
   xa = cur.xa;
   xb = cur.xb;
   // Bracket [lo, hi] in mu with G(lo) and G(hi) of opposite signs, once found.
-  let lo = NaN, glo = NaN, hi = NaN, ghi = NaN;
+  let lo = NaN, hi = NaN;
   const record = (m: number, G: number): void => {
     // G increases with mu when xb > xa (G' = xb - xa).
     const increasing = cur.xb > cur.xa;
     const below = increasing ? G < 0 : G > 0;
-    if (below) { lo = m; glo = G; } else { hi = m; ghi = G; }
+    if (below) lo = m;
+    else hi = m;
   };
   record(mu, cur.G);
   let it = 0;
@@ -161,7 +162,6 @@ export function commonTangent(
     if (Math.abs(cur.xa - prevXa) < xTol && Math.abs(cur.xb - prevXb) < xTol) break;
     if (bracketed && Math.abs(hi - lo) <= 1e-15 * Math.max(1, Math.abs(mu))) break;
   }
-  void glo; void ghi;
   const chord = (b.f(xb) - a.f(xa)) / (xb - xa);
   const residual = Math.max(Math.abs(dfa(xa) - mu), Math.abs(dfb(xb) - mu), Math.abs(chord - mu));
   return { xa, xb, slope: mu, residual, iterations: it + 1 };
