@@ -13,6 +13,8 @@ export interface Fig4Solid {
   /** Energy and entropy of the structure frozen at crystallization (U_1 per ion, k_B per ion). */
   Uc: number;
   Sc: number;
+  /** min over the wedge of |Delta_k|^2/N at the crystallization minimum (> 0: the constraint is inactive there). */
+  minDeltaK: number;
 }
 
 /** One row of Fig. 4 (all gains in U_1 per ion). */
@@ -70,7 +72,7 @@ export async function fig4Data(
   const solids: Fig4Solid[] = [];
   for (const c of crystallized) {
     const r = await robustSro({ z1, z2, x: c.xc }, c.gammaC, sums, options, trouble);
-    if (r) solids.push({ gammaC: c.gammaC, xc: c.xc, Uc: r.U, Sc: r.S });
+    if (r) solids.push({ gammaC: c.gammaC, xc: c.xc, Uc: r.U, Sc: r.S, minDeltaK: r.minDeltaK });
   }
   const gammaLow = Math.min(...solids.map((s) => s.gammaC));
   const grid = sweepGammas(gammaLow, options.sweepStep, options.sweepMax);

@@ -6,6 +6,11 @@ import { meltingGamma } from '../ocp/meltingPoint.js';
 import { gammaGrid, type PhaseDiagramResult } from '../phase/phaseDiagram.js';
 import type { CoexistenceWindow } from '../phase/types.js';
 import { bdAzeotrope, bdLiquidusT, blouinDaligaultFigureRows } from '../reference/blouinDaligault2021.js';
+import type { LatticeSums } from '../latticeSums/types.js';
+import { sroCurvePoints } from '../parallel/sroCurves.js';
+import { coexistenceWindows } from '../phase/coexistence.js';
+import { liquidCurve } from '../phase/modelCurves.js';
+import { sroCurveFromPoints } from '../phase/sroCurve.js';
 import type { ReproduceConfig } from './config.js';
 import { fig1Data } from './fig1Data.js';
 import { fig3Data, sweepGammas, type Fig3Row } from './fig3Data.js';
@@ -58,6 +63,8 @@ export interface SolidusRow {
   xLiquid: number | null;
   /** x_solid when, as in the paper, F itself is splined (diagnostic). */
   xSolidSplineF: number | null;
+  /** x_solid with SRO curves minimized on another wedge sample (seed 2; diagnostic). */
+  xSolidSeed2: number | null;
   paperX: number;
 }
 
@@ -78,6 +85,19 @@ export interface ReproduceSummary {
   fig4: Omit<Fig4Result, 'data'>;
   sro: { xGridPoints: number; curves: number; onDemandCurves: number; trouble: SroTrouble };
   files: string[];
+}
+
+/** Diagnostic: the SRO solidus at the given Gammas with curves minimized on a second wedge sample (seed 2). */
+async function solidusOtherSample(cfg: ReproduceConfig, sums: LatticeSums, gammas: number[], xs: number[]): Promise<Array<number | null>> {
+  const pts = await sroCurvePoints({
+    z1: cfg.z1, z2: cfg.z2, gammas, xs: xs.filter((x) => x >= 0.01 && x <= 0.99), shells: 8, sums,
+    threads: cfg.threads, samplePoints: cfg.samplePoints, seed: 2,
+  }).catch(() => null);
+  if (!pts) return gammas.map(() => null);
+  return gammas.map((g, k) => {
+    const w = solidusAt(coexistenceWindows(liquidCurve(cfg.z1, cfg.z2, g), sroCurveFromPoints(pts[k], g), { grid: { step: cfg.hullStep, edge: 1e-8 } }));
+    return w?.xSolid ?? null;
+  });
 }
 
 /** Top of a solvus: the (non-metastable) gap with the highest temperature. */
@@ -170,6 +190,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
 
   // 6. Solidus compositions at crystallization.
   const solidus: SolidusRow[] = [];
+  const seed2 = await timed('solidusSeed2', () => solidusOtherSample(cfg, sums, crystalGammas, cache.xs));
   for (const [k, g] of crystalGammas.entries()) {
     const w = solidusAt(await cache.windowsAt(g));
     const wF = solidusAt(await cache.windowsAt(g, { splineF: true }));
@@ -180,6 +201,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
       xSolid: w?.xSolid ?? null,
       xLiquid: w?.xLiquid ?? null,
       xSolidSplineF: wF?.xSolid ?? null,
+      xSolidSeed2: seed2[k],
       paperX: PAPER_SOLIDUS[k]?.x ?? NaN,
     });
   }
