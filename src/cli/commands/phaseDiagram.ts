@@ -1,10 +1,8 @@
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
-import type { LatticeSums } from '../../latticeSums/types.js';
-import type { Mixture } from '../../mixture/composition.js';
 import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
 import { gammaGrid, phaseDiagram, type PhaseDiagramOptions, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
-import { sroGrid, type SroMinimizer } from '../../phase/sroCurve.js';
-import { sroCurveProvider } from '../../phase/sroProvider.js';
+import { sroGrid } from '../../phase/sroCurve.js';
+import { sroCurveProvider, type SroPointsComputer } from '../../phase/sroProvider.js';
 import { integerOption, numberOption, parseOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
@@ -20,7 +18,9 @@ curves) over a range of Gamma = Gamma_1 = U_1/T, one row per window: Gamma, T/T_
 the fixed-microstructure solids (random, ogata, ogata-smixz), the solvus (miscibility gap
 of the solid) from Gamma-min to --solvus-gamma-max. Default model: sro (the paper's
 short-range-ordered solid; --shells order parameters, minimized on an x grid of step
---x-step <= 0.01). Progress goes to stderr.
+--x-step <= 0.01, one Gamma per worker thread with --threads K, default 1). SRO points
+the minimizer cannot do are left out of the spline and reported on stderr. Progress goes
+to stderr; --json / --csv print machine-readable results on stdout.
 `;
 
 /** Parsed and validated options of the command. */
@@ -94,8 +94,6 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   };
 }
 
-type SroSolidFn = (mix: Mixture, gamma: number, sums: LatticeSums, options: Record<string, unknown>) => Promise<{ F: number; alpha: number[]; cuts?: unknown[] }>;
-
 /** Compute the diagram for parsed options (progress on stderr unless quiet). */
 export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Promise<PhaseDiagramResult> {
   const { model, z1, z2, gammaMin, gammaMax, gammaStep } = opts;
@@ -116,57 +114,51 @@ export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Pro
     bar.done();
     return r;
   }
-  // SRO: minimized curves on an x grid per Gamma (in this thread; `threads` is passed on
-  // for the parallel layer), splined as F + T S_mix.
+  // SRO: minimized curves on an x grid per Gamma, one Gamma per worker thread
+  // (src/parallel/sroCurves.ts; --threads 1 runs in this thread), splined as F + T S_mix.
   const sums = await getLatticeSums(Math.max(8, opts.shells));
-  const specifier = '../../models/sro.js';
-  let sroSolid: SroSolidFn;
-  try {
-    ({ sroSolid } = (await import(specifier)) as { sroSolid: SroSolidFn });
-  } catch (err) {
-    const { code, message } = err as { code?: string; message?: string };
-    if (code === 'ERR_MODULE_NOT_FOUND' && String(message).includes('models/sro.js')) {
-      throw new Error("the 'sro' model (src/models/sro.ts) is not built in this checkout");
-    }
-    throw err;
-  }
-  let cuts: unknown[] | undefined;
-  const minimizer: SroMinimizer = async (mix, g, o) => {
-    const r = await sroSolid(mix, g, sums, {
-      shells: opts.shells,
-      warmStart: o.warmStart ? { alpha: o.warmStart, x: mix.x, cuts } : undefined,
-    });
-    cuts = r.cuts;
-    return r;
-  };
+  const { sroCurvePoints } = await import('../../parallel/sroCurves.js');
+  const { closePool } = await import('../../parallel/pool.js');
   const xs = sroGrid({ step: opts.xStep });
   const bar = createProgress('SRO solid curves', nGamma, { silent: opts.quiet });
-  let done = 0;
-  const failures: Array<{ g: number; x: number; msg: string }> = [];
-  const sro = sroCurveProvider({
-    z1,
-    z2,
-    xs,
-    minimizer,
-    onFailure: (g, x, err) => {
-      failures.push({ g, x, msg: err instanceof Error ? err.message.split('\n')[0] : String(err) });
-    },
-    onCurve: () => {
-      if (done < nGamma) bar.update(++done);
-    },
-  });
-  const r = await phaseDiagram({
-    ...base,
-    sroProvider: sro.provider,
-    prepare: sro.prepare,
-    azeotropeTolerance: 0.01,
-    azeotropeMaxIterations: 8,
-  });
+  let batch = true;
+  const failures: Array<{ g: number; x: number }> = [];
+  const compute: SroPointsComputer = (gammas, grid) =>
+    sroCurvePoints({
+      z1,
+      z2,
+      gammas,
+      xs: grid,
+      shells: opts.shells,
+      sums,
+      threads: opts.threads,
+      onFailure: (g, x) => failures.push({ g, x }),
+      onProgress: (d) => {
+        if (batch) bar.update(d);
+      },
+    });
+  const sro = sroCurveProvider({ z1, z2, xs, compute });
+  let r: PhaseDiagramResult;
+  try {
+    r = await phaseDiagram({
+      ...base,
+      sroProvider: sro.provider,
+      prepare: async (gammas) => {
+        await sro.prepare(gammas);
+        batch = false;
+        bar.done();
+      },
+      azeotropeTolerance: 0.01,
+      azeotropeMaxIterations: 8,
+    });
+  } finally {
+    await closePool();
+  }
   bar.done();
   if (failures.length > 0 && !opts.quiet) {
-    const xs = [...new Set(failures.map((f) => f.x))].sort((a, b) => a - b);
+    const xsFailed = [...new Set(failures.map((f) => f.x))].sort((a, b) => a - b);
     process.stderr.write(
-      `warning: ${failures.length} SRO minimizations failed and were left out of the splines (x = ${xs.join(', ')}; first: ${failures[0].msg})\n`,
+      `warning: ${failures.length} SRO minimizations failed and were left out of the splines (x = ${xsFailed.join(', ')})\n`,
     );
   }
   return r;
