@@ -140,7 +140,8 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   // 1. Table I.
   const tableBar = progress.bar('Table I (lattice sums)', 1);
   const { table, sums } = await timed('tableI', () => computeTableI(cfg.tableShells, cfg.tableTol, cfg.threads));
-  tableBar.done(`estimated error ${table.error.toExponential(1)}`);
+  tableBar.done();
+  progress.note(`Table I: estimated error of the T_i ${table.error.toExponential(1)}`);
   await st.writeJson('table1.json', table);
   await st.writeCsv('table1.csv', [
     ...table.rows.map((r) => ({
@@ -180,7 +181,8 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   const nGrid = gammaGrid(cfg.gammaMin, cfg.gammaMax, cfg.gammaStep).length;
   const diagBar = progress.bar('SRO phase diagram + azeotrope', nGrid);
   const sro = await timed('sroDiagram', () => sroDiagram(cache, gamma1m, (d) => diagBar.update(d)));
-  diagBar.done(`${cache.onDemand} extra curve(s) for the azeotrope`);
+  diagBar.done();
+  progress.note(`SRO azeotrope: ${sro.azeotrope ? `x = ${sro.azeotrope.x.toFixed(4)}, T/T_1m = ${sro.azeotrope.tOverT1m.toFixed(4)}` : 'not found'} (${cache.onDemand} extra curve(s) minimized off the grid)`);
   const diagrams = [sro, ...fixed];
   for (const d of diagrams) {
     await st.writeCsv(`phase-diagram-${d.model}.csv`, d.rows.map((r) => ({ ...r })));
