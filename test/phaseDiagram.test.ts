@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pockets } from '../src/phase/azeotrope.js';
-import { coexistenceWindows } from '../src/phase/coexistence.js';
+import { coexistenceWindows, hullAnalysis } from '../src/phase/coexistence.js';
 import { fixedSolidCurve, liquidCurve } from '../src/phase/modelCurves.js';
 import { phaseDiagram } from '../src/phase/phaseDiagram.js';
 import { getLatticeSums } from '../src/latticeSums/getLatticeSums.js';
@@ -62,6 +62,20 @@ describe('C/O phase diagrams of the fixed-microstructure solids', () => {
     const first = stable[0];
     const last = stable[stable.length - 1];
     expect(last.xHigh - last.xLow).toBeGreaterThan(first.xHigh - first.xLow);
+  });
+});
+
+describe('identical charges with the real models (function level)', () => {
+  it('z1 = z2: no coexistence window; the liquid wins above T_1m, the solid below', async () => {
+    const sums = await getLatticeSums(8);
+    for (const g of [170, 175, 176.5, 180]) {
+      for (const model of ['random', 'ogata', 'ogata-smixz'] as const) {
+        const liquid = liquidCurve(6, 6, g);
+        const solid = fixedSolidCurve(model, 6, 6, g, sums);
+        expect(coexistenceWindows(liquid, solid)).toEqual([]);
+        expect(hullAnalysis(liquid, solid).liquidOnHull).toBe(g < 175.719);
+      }
+    }
   });
 });
 
