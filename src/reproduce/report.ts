@@ -68,14 +68,14 @@ export function reportMarkdown(s: ReproduceSummary): string {
   // Diagrams
   L.push('## Phase diagrams');
   L.push('');
-  L.push('Azeotropes (where liquidus and solidus touch) and, for fixed-microstructure solids, the top of the stable solvus (miscibility gap of the solid). Temperatures as T/T_1m = Gamma_1m/Gamma.');
+  L.push('Invariant points (for C/O the azeotrope, where liquidus and solidus touch) and, for fixed-microstructure solids, the top of the stable solvus (miscibility gap of the solid). Temperatures as T/T_1m = Gamma_1m/Gamma.');
   L.push('');
-  L.push('| model | coexistence rows | x_az | Gamma_az | T_az/T_1m | solvus top T/T_1m (x) |');
-  L.push('|---|---|---|---|---|---|');
+  L.push('| model | coexistence rows | invariant point | x | Gamma | T/T_1m | solvus top T/T_1m (x) |');
+  L.push('|---|---|---|---|---|---|---|');
   for (const d of s.diagrams) {
     const a = d.azeotrope;
     L.push(
-      `| ${d.model} | ${d.rows} | ${a ? f(a.x, 4) : 'none found'} | ${a ? f(a.gamma, 3) : ''} | ${a ? f(a.tOverT1m, 4) : ''} | ${d.solvusTop ? `${f(d.solvusTop.tOverT1m, 3)} (${f(d.solvusTop.x, 3)})` : d.model === 'sro' ? 'not applicable (structure re-equilibrates)' : 'none down to Gamma = 800'} |`,
+      `| ${d.model} | ${d.rows} | ${a ? a.kind : 'none found'} | ${a ? f(a.x, 4) : ''} | ${a ? f(a.gamma, 3) : ''} | ${a ? f(a.tOverT1m, 4) : ''} | ${d.solvusTop ? `${f(d.solvusTop.tOverT1m, 3)} (${f(d.solvusTop.x, 3)})` : d.model === 'sro' ? 'not applicable (structure re-equilibrates)' : 'none down to Gamma = 800'} |`,
     );
   }
   L.push('');

@@ -5,7 +5,7 @@ import { reproduce } from '../../reproduce/reproduce.js';
 import { integerOption, parseOptions } from '../options.js';
 import { UsageError } from '../usageError.js';
 
-const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick]
+const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick] [--quiet]
 
 Recompute the paper (Baiko 2025) end to end: Table I, Gamma_1m, the SRO, random, Ogata and
 Ogata + S_mixZ phase diagrams, and Figs. 1-4, into DIR (default ./results):
@@ -15,6 +15,7 @@ when the run has finished.
   --out DIR    result directory (default results)
   --threads K  worker threads (default: number of cores)
   --quick      coarser grids for a first look (well under a minute)
+  --quiet      no progress on stderr
 `;
 
 /** `coulomix reproduce`. */
