@@ -239,8 +239,14 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
       // The closing pocket is the narrowest one (a wide neighbour may vanish with it).
       const p = narrowest(pockets(open.w));
       if (!p || pockets(closed.w).length >= pockets(open.w).length) continue;
-      const event = await invariantPoint(open.g, closed.g, p.phase);
-      if (event) invariants.push(event);
+      try {
+        const event = await invariantPoint(open.g, closed.g, p.phase);
+        if (event) invariants.push(event);
+      } catch (err) {
+        // Ambiguous topology (another pocket of the same phase survives): not an invariant
+        // point this scan can resolve; other errors propagate.
+        if (!(err instanceof Error && err.message.startsWith('locateAzeotrope:'))) throw err;
+      }
     }
   }
   const azeotrope = invariants[0] ?? null;
