@@ -1,4 +1,4 @@
-import { dashPatterns, FIGURE_CONFIG, renderFigure, seriesColors, type FigureRow, type RenderedFigure, type VegaLiteSpec } from './render.js';
+import { wrapTitle, dashPatterns, FIGURE_CONFIG, renderFigure, seriesColors, type FigureRow, type RenderedFigure, type VegaLiteSpec } from './render.js';
 
 /**
  * Fig. 1 of the paper: energy and free-energy models of the C/O mixture versus x at
@@ -13,6 +13,8 @@ export interface Fig1Data {
   tangents?: Array<{ series: string; x: number; F: number }>;
   /** Gamma of the figure, for the title. */
   gamma?: number;
+  /** y axis title (default "E or F / U_1 (linear mixing subtracted)"). */
+  yTitle?: string;
   /** Colours per series (default: Tableau 10; 'liquid' black). */
   colors?: Record<string, string>;
 }
@@ -27,7 +29,7 @@ export function fig1Rows(data: Fig1Data): FigureRow[] {
 
 export function fig1Spec(data: Fig1Data): VegaLiteSpec {
   const x = { field: 'x', type: 'quantitative', title: 'x (O number fraction)', scale: { domain: [0, 1] } };
-  const y = { field: 'F', type: 'quantitative', title: 'E or F / U_1 (linear mixing subtracted)' };
+  const y = { field: 'F', type: 'quantitative', title: wrapTitle(data.yTitle ?? 'E or F / U_1 (linear mixing subtracted)') };
   const curveSeries = [...new Set(data.curves.map((c) => c.series))];
   const pointSeries = [...new Set((data.points ?? []).map((c) => c.series))];
   const domain = [...curveSeries, ...pointSeries.filter((s) => !curveSeries.includes(s))];

@@ -1,4 +1,4 @@
-import { FIGURE_CONFIG, renderFigure, type FigureRow, type RenderedFigure, type VegaLiteSpec } from './render.js';
+import { wrapTitle, FIGURE_CONFIG, renderFigure, type FigureRow, type RenderedFigure, type VegaLiteSpec } from './render.js';
 
 /**
  * Fig. 4: free-energy gains below crystallization, versus Gamma, for the solids that
@@ -38,7 +38,7 @@ export function fig4Spec(data: Fig4Data): VegaLiteSpec {
   const y = {
     field: 'value',
     type: 'quantitative',
-    title: data.yTitle ?? 'free-energy gain per ion / U_1',
+    title: wrapTitle(data.yTitle ?? 'free-energy gain per ion / U_1'),
     ...(data.logY ? { scale: { type: 'log' } } : {}),
   };
   const color = { field: 'solid', type: 'nominal', title: 'crystallized solid' };

@@ -84,3 +84,18 @@ export function dashPatterns(domain: readonly string[]): number[][] {
   let k = 0;
   return domain.map((d) => (d === 'liquid' ? [7, 4] : DASHES[k++ % DASHES.length]));
 }
+
+/**
+ * Axis titles longer than `max` characters become two lines (Vega draws an array of
+ * strings as lines), split at the space or " (" nearest the middle, so that a long
+ * rotated y title does not stretch the figure.
+ */
+export function wrapTitle(title: string, max = 44): string | string[] {
+  if (title.length <= max) return title;
+  const mid = title.length / 2;
+  let best = -1;
+  for (let i = 1; i < title.length - 1; i++) {
+    if (title[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  }
+  return best < 0 ? title : [title.slice(0, best), title.slice(best + 1)];
+}
