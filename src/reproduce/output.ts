@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, stat, writeFile, access } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { constants, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../cli/usageError.js';
 import { toCsv, type FigureRow } from '../figures/render.js';
@@ -64,6 +64,20 @@ export async function stage(outArg: string): Promise<Staging> {
   } catch {
     throw new UsageError(`--out '${outArg}' is not writable (cannot create ${dir})`);
   }
+  // Ctrl-C / kill: remove the partial directory before exiting (exit code 130 / 143).
+  const onSignal = (sig: NodeJS.Signals) => {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    }
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const unhook = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   const written: string[] = [];
   const file = (name: string) => join(dir, name);
   const writeText = async (name: string, text: string) => {
@@ -79,6 +93,7 @@ export async function stage(outArg: string): Promise<Staging> {
     writeJson: (name, value) => writeText(name, `${JSON.stringify(value, null, 2)}\n`),
     writeCsv: (name, rows) => writeText(name, toCsv(rows)),
     async commit() {
+      unhook();
       if (await exists(out)) {
         const old = join(parent, `.${basename(out)}.old-${process.pid}`);
         await rename(out, old);
@@ -89,6 +104,7 @@ export async function stage(outArg: string): Promise<Staging> {
       }
     },
     async abort() {
+      unhook();
       await rm(dir, { recursive: true, force: true });
     },
   };
