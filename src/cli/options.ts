@@ -16,9 +16,18 @@ export function parseOptions(
   argv: string[],
   spec: Record<string, OptionSpec>,
 ): Record<string, string | boolean | undefined> {
+  // `--step -1`: node's parseArgs refuses a value that starts with '-'; glue negative numbers
+  // to their flag so that the range check can give its own clear message.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : undefined;
+    if (name && spec[name]?.type === 'string' && /^-(\d|\.\d|Infinity|NaN)/.test(argv[i + 1] ?? '')) {
+      args.push(`${argv[i]}=${argv[++i]}`);
+    } else args.push(argv[i]);
+  }
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args,
       options: spec as never,
       strict: true,
       allowPositionals: true,
