@@ -27,6 +27,23 @@ export interface SroOptions {
   warmStart?: { deviation?: ArrayLike<number>; alpha?: ArrayLike<number>; x?: number; cuts?: Array<{ k: Vec3 }> };
   /** Progress messages (the CLI sends them to stderr). */
   onProgress?: (message: string) => void;
+  /** Return the result even if it is not certified (default false: throw SroNotCertifiedError). */
+  allowUncertified?: boolean;
+}
+
+/** Certification thresholds of issue 3: duality gap (U_1) and refined min_k |Delta_k|^2/N. */
+export const CERTIFICATE_TOLERANCE = 1e-10;
+export const DELTA_K_TOLERANCE = -1e-12;
+
+/** The minimizer stopped without a certified global minimum (gap or |Delta_k|^2 check failed). */
+export class SroNotCertifiedError extends Error {
+  override name = 'SroNotCertifiedError';
+  constructor(
+    message: string,
+    readonly result: SroResult,
+  ) {
+    super(message);
+  }
 }
 
 /** The short-range-ordered solid at its free-energy minimum. */
@@ -165,7 +182,7 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
   const S = orderedEntropy(x, alpha, m);
   let lamMax = 0;
   for (const c of sol.cuts) lamMax = Math.max(lamMax, c.lambda);
-  return {
+  const result: SroResult = {
     model: 'sro',
     F: U - T * S,
     U,
@@ -180,4 +197,13 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     cuts: sol.cuts.filter((c) => c.lambda > 1e-9 * lamMax && c.lambda > 1e-15),
     certificateDetails: sol.certificate,
   };
+  const certified = result.certificate <= CERTIFICATE_TOLERANCE && result.minDeltaK >= DELTA_K_TOLERANCE && result.S >= 0;
+  if (!certified && !options.allowUncertified) {
+    throw new SroNotCertifiedError(
+      `no certified minimum at z1 = ${mix.z1}, z2 = ${mix.z2}, x = ${x}, Gamma = ${gamma}, n = ${n}: ` +
+        `duality gap ${result.certificate.toExponential(2)} U_1, refined min |Delta_k|^2/N ${result.minDeltaK.toExponential(2)}`,
+      result,
+    );
+  }
+  return result;
 }

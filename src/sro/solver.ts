@@ -67,6 +67,8 @@ export interface SubproblemSolution {
   nonlinearRows: Float64Array;
   /** Values of the concave constraints at d. */
   nonlinearValues: Float64Array;
+  /** True if the tolerances were met (false: iteration limit or non-finite data). */
+  converged: boolean;
 }
 
 /** Options of {@link solveFinite}. */
@@ -141,6 +143,43 @@ export function separableMinimizer(x: number, q: number, w: number): number {
 }
 
 /**
+ * Cold start: the exact minimizer of F subject to eq. 4 only (no cuts, no S >= 0), from the
+ * separable closed form with the multiplier nu of eq. 4 found by bisection; then pulled toward
+ * the random state until S >= S_mix/10.
+ */
+export function unconstrainedStart(p: SroProblem): Float64Array {
+  const n = p.g.length;
+  const { x, T } = p;
+  const x2 = x * x;
+  const d = new Float64Array(n);
+  const excess = (nu: number): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      d[i] = separableMinimizer(x, p.g[i] - nu * p.m[i], 0.5 * T * p.m[i]) - x2;
+      s += p.m[i] * d[i];
+    }
+    return s; // increasing in nu
+  };
+  let lo = -1;
+  let hi = 1;
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(p.g[i] / p.m[i]));
+  lo = -2 * scale - T;
+  hi = 2 * scale + T;
+  for (let k = 0; k < 60 && excess(lo) > 0; k++) lo *= 2;
+  for (let k = 0; k < 60 && excess(hi) < 0; k++) hi *= 2;
+  for (let k = 0; k < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo) + Math.abs(hi)); k++) {
+    const mid = 0.5 * (lo + hi);
+    if (excess(mid) > 0) hi = mid;
+    else lo = mid;
+  }
+  excess(0.5 * (lo + hi));
+  const sMix = mixingEntropy(x);
+  for (let k = 0; k < 60 && !(entropyOf(x, p.m, d) >= 0.1 * sMix); k++) for (let i = 0; i < n; i++) d[i] *= 0.7;
+  return d;
+}
+
+/**
  * Exact Lagrangian dual bound of the finite problem for multipliers lambda >= 0 (cuts),
  * lambdaS >= 0 (S >= 0) and nu (eq. 4), all in units of F:
  *   q(lambda, nu) = min_alpha [F - sum_j lambda_j (x(1-x) + c_j.d) - lambdaS S - nu m.d],
@@ -209,6 +248,7 @@ export function solveFinite(
 
   const d = new Float64Array(n);
   if (options.d0) for (let i = 0; i < n; i++) d[i] = options.d0[i];
+  else d.set(unconstrainedStart(p));
   for (let i = 0; i < n; i++) {
     const a = x2 + d[i];
     if (!(a > lo && a < hi)) d[i] = 0;
@@ -287,6 +327,9 @@ export function solveFinite(
   const rc = new Float64Array(np);
   const Kd = new Float64Array(n * n);
   let iterations = 0;
+  let converged = false;
+  let bestResD = Infinity;
+  let stall = 0;
   let mu = 0;
   let resD = Infinity;
   let resP = Infinity;
@@ -358,9 +401,22 @@ export function solveFinite(
     for (let i = 0; i < n; i++) re += m[i] * d[i];
     if (DEBUG) console.error(`ipm ${iterations} mu ${mu.toExponential(2)} resD ${resD.toExponential(2)} resP ${resP.toExponential(2)} re ${re.toExponential(2)}`);
     // Stationarity and feasibility are limited by rounding in the O(1)-O(m) entropy gradient.
+    // Rounding level of the stationarity sum: the size of its largest terms.
     let gscale = 1;
-    for (let i = 0; i < n; i++) gscale = Math.max(gscale, Math.abs(h[i]), Math.abs(J[iS * n + i]));
-    if (mu < tol && resD < tolD * gscale && resP < 10 * tol) break;
+    for (let i = 0; i < n; i++) {
+      let t = Math.abs(h[i]) + (1 + lam[iS]) * Math.abs(J[iS * n + i]) + Math.abs(nu * m[i]);
+      for (let j = 0; j < iS; j++) t += lam[j] * Math.abs(J[j * n + i]);
+      gscale = Math.max(gscale, t);
+    }
+    if (resD < bestResD * 0.5) {
+      bestResD = resD;
+      stall = 0;
+    } else stall++;
+    if (mu < tol && resP < 10 * tol && (resD < tolD * gscale || (stall >= 6 && resD < 1e3 * tolD * gscale))) {
+      converged = true;
+      break;
+    }
+    if (!Number.isFinite(resD) || !Number.isFinite(mu)) break;
 
     // Reduced matrix K = W + J^T D J, W = (1 + lambda_S) diag(kappa) - sum_r lambda_r hess_r.
     Kd.fill(0);
@@ -396,6 +452,7 @@ export function solveFinite(
       for (let i = 0; i < n; i++) K.set(i, i, Kd[i * n + i] + reg * maxDiag);
       chol = new CholeskyDecomposition(K);
     }
+    if (!chol.isPositiveDefinite()) break; // non-finite data: give up (reported as not converged)
     const v = chol.solve(Km).to1DArray();
 
     // Predictor (affine scaling), then Mehrotra corrector.
@@ -415,8 +472,17 @@ export function solveFinite(
     // Keep S finite (domain of eq. A.3) and accept.
     for (let bt = 0; bt < 60; bt++) {
       for (let i = 0; i < n; i++) trial[i] = d[i] + alpha * dd[i];
+      let ok = true;
+      for (let i = 0; i < n && ok; i++) {
+        const a = x2 + trial[i];
+        ok = a > lo && a < hi;
+      }
+      if (!ok) {
+        alpha *= 0.5;
+        continue;
+      }
       evalConstraints(trial, ftrial);
-      let ok = Number.isFinite(ftrial[iS]);
+      ok = Number.isFinite(ftrial[iS]);
       for (let r = 0; r < nn && ok; r++) ok = Number.isFinite(ftrial[nc + r]);
       if (ok) break;
       alpha *= 0.5;
@@ -447,6 +513,7 @@ export function solveFinite(
     primalInfeasibility: infeas,
     nonlinearRows,
     nonlinearValues,
+    converged,
   };
 }
 
@@ -627,7 +694,7 @@ export function solveSemiInfinite(
   const refineTol = options.refineTol ?? 1e-13;
   const perRound = options.cutsPerRound ?? 12;
   const nStarts = options.refineStarts ?? 12;
-  const maxRounds = options.maxRounds ?? 200;
+  const maxRounds = options.maxRounds ?? 80;
   const progress = options.onProgress;
   const cells = cellsOf(sample.points, sample.count);
   const nCells = CELLS * CELLS * CELLS;
@@ -677,7 +744,13 @@ export function solveSemiInfinite(
       if (tracked.slice(0, r).some((t) => dist(oracle.fold(t.k), kr) < 1e-9)) tracked.splice(r, 1);
     }
     let t0 = performance.now();
-    sol = solveFinite(p, { rows, count: cutK.length }, { d0: d, tol: options.tol }, tracked);
+    const warm = rounds > 1 || options.warmD !== undefined;
+    sol = solveFinite(p, { rows, count: cutK.length }, { d0: warm ? d : undefined, tol: options.tol }, tracked);
+    if (!sol.converged && warm) {
+      // The warm start (previous solution, possibly near the domain boundary) failed: cold start.
+      iterations += sol.iterations;
+      sol = solveFinite(p, { rows, count: cutK.length }, { tol: options.tol }, tracked);
+    }
     timing.ipm += performance.now() - t0;
     t0 = performance.now();
     solvedWith = [cutK.length, tracked.length];
