@@ -4,7 +4,7 @@ import { shellCosineSums } from '../src/lattice/shellCosineSums.js';
 import { shellEntropyDecrementDerivative } from '../src/mixture/entropy.js';
 import { getConstraintTable, shellCosineTableReference, shellCosineTableTs } from '../src/sro/constraintTable.js';
 import { shellCosineTable as wasmShellCosineTable } from '../src/kernels/shellCosineTable.js';
-import { deltaKFunction, refineMinDeltaK, shellCosineJet } from '../src/sro/refineDeltaK.js';
+import { deltaKFunction, refineMinDeltaK, shellCosineJet, shellCosineJetDirect } from '../src/sro/refineDeltaK.js';
 import { dualBound, objectiveOf, separableMinimizer, solveFinite } from '../src/sro/solver.js';
 import { foldToWedge, inWedge, seededRandom, WEDGE_VERTICES, wedgeSample } from '../src/sro/wedgeSample.js';
 import { RECIPROCAL_UNIT } from '../src/lattice/constants.js';
@@ -122,6 +122,18 @@ describe('shell cosine table', () => {
     const shared = getConstraintTable(8, { size: 5000, seed: 6 });
     expect(shared.backend).toBe('wasm');
     expect(getConstraintTable(8, { size: 5000, seed: 6 })).toBe(shared); // computed once, cached
+  });
+
+  test('separable jet equals the direct member sum (values, gradients, Hessians), 30 shells', () => {
+    const rand = seededRandom(17);
+    for (let t = 0; t < 20; t++) {
+      const k = [0, 1, 2].map(() => (rand() - 0.5) * 4);
+      const a = shellCosineJet(k, 30);
+      const b = shellCosineJetDirect(k, 30);
+      for (let i = 0; i < a.c.length; i++) expect(Math.abs(a.c[i] - b.c[i])).toBeLessThan(1e-10);
+      for (let i = 0; i < a.dc.length; i++) expect(Math.abs(a.dc[i] - b.dc[i])).toBeLessThan(1e-9);
+      for (let i = 0; i < a.d2c.length; i++) expect(Math.abs(a.d2c[i] - b.d2c[i])).toBeLessThan(1e-8);
+    }
   });
 
   test('jet derivatives agree with finite differences', () => {

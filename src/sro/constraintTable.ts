@@ -27,7 +27,7 @@ export interface ConstraintTable {
 }
 
 /** One separable term of a shell cosine sum: weight * prod_a cos(q_a j_a), q = k a_l/2. */
-interface ProductTerm {
+export interface ProductTerm {
   shell: number;
   jx: number;
   jy: number;
@@ -35,7 +35,21 @@ interface ProductTerm {
   weight: number;
 }
 
-function productTerms(n: number): { terms: ProductTerm[]; jmax: number } {
+/**
+ * The separable terms of the first n shell cosine sums: for every orbit (h,k,l) and every
+ * distinct permutation, weight 2^(number of non-zero indices); cached per n.
+ */
+export function productTerms(n: number): { terms: ProductTerm[]; jmax: number } {
+  const hit = termCache.get(n);
+  if (hit) return hit;
+  const made = makeProductTerms(n);
+  termCache.set(n, made);
+  return made;
+}
+
+const termCache = new Map<number, { terms: ProductTerm[]; jmax: number }>();
+
+function makeProductTerms(n: number): { terms: ProductTerm[]; jmax: number } {
   const terms: ProductTerm[] = [];
   let jmax = 0;
   for (const shell of bccShells(n)) {

@@ -1,5 +1,6 @@
 import { bccShells } from '../lattice/bccShells.js';
 import { LATTICE_CONSTANT } from '../lattice/constants.js';
+import { productTerms } from './constraintTable.js';
 import { foldToWedge, type Vec3 } from './wedgeSample.js';
 
 /*
@@ -150,8 +151,79 @@ function members(n: number): { R: Float64Array; shell: Int32Array; count: number
   return hit;
 }
 
-/** Shell cosine sums with first and second k-derivatives at k (direct member summation). */
+interface PackedTerms {
+  shell: Int32Array;
+  j: Int32Array; // 3 per term
+  w: Float64Array;
+  jmax: number;
+}
+const packedCache = new Map<number, PackedTerms>();
+
+function packedTerms(n: number): PackedTerms {
+  let hit = packedCache.get(n);
+  if (hit) return hit;
+  const { terms, jmax } = productTerms(n);
+  hit = {
+    shell: Int32Array.from(terms, (t) => t.shell),
+    j: Int32Array.from(terms.flatMap((t) => [t.jx, t.jy, t.jz])),
+    w: Float64Array.from(terms, (t) => t.weight),
+    jmax,
+  };
+  packedCache.set(n, hit);
+  return hit;
+}
+
+/**
+ * Shell cosine sums with first and second k-derivatives at k, from the separable form
+ * sum over orbit permutations of w prod_a cos(q_a j_a), q = k a_l/2 (see constraintTable.ts):
+ * 3 (jmax+1) sines and cosines per k instead of one per lattice vector.
+ */
 export function shellCosineJet(k: ArrayLike<number>, n: number): ShellJet {
+  const { shell, j, w, jmax } = packedTerms(n);
+  const half = LATTICE_CONSTANT / 2;
+  const C = new Float64Array(3 * (jmax + 1));
+  const S = new Float64Array(3 * (jmax + 1));
+  for (let a = 0; a < 3; a++) {
+    const q = k[a] * half;
+    for (let m = 0; m <= jmax; m++) {
+      C[a * (jmax + 1) + m] = Math.cos(q * m);
+      S[a * (jmax + 1) + m] = Math.sin(q * m);
+    }
+  }
+  const c = new Float64Array(n);
+  const dc = new Float64Array(3 * n);
+  const d2c = new Float64Array(6 * n);
+  const o1 = jmax + 1;
+  const o2 = 2 * (jmax + 1);
+  const h2 = half * half;
+  for (let t = 0; t < w.length; t++) {
+    const jx = j[3 * t];
+    const jy = j[3 * t + 1];
+    const jz = j[3 * t + 2];
+    const cx = C[jx];
+    const cy = C[o1 + jy];
+    const cz = C[o2 + jz];
+    const sx = S[jx] * jx * half; // -(d/dk_x) cos(q_x jx) = half jx sin
+    const sy = S[o1 + jy] * jy * half;
+    const sz = S[o2 + jz] * jz * half;
+    const wt = w[t];
+    const i = shell[t];
+    c[i] += wt * cx * cy * cz;
+    dc[3 * i] -= wt * sx * cy * cz;
+    dc[3 * i + 1] -= wt * cx * sy * cz;
+    dc[3 * i + 2] -= wt * cx * cy * sz;
+    d2c[6 * i] -= wt * h2 * jx * jx * cx * cy * cz;
+    d2c[6 * i + 1] += wt * sx * sy * cz;
+    d2c[6 * i + 2] += wt * sx * cy * sz;
+    d2c[6 * i + 3] -= wt * h2 * jy * jy * cx * cy * cz;
+    d2c[6 * i + 4] += wt * cx * sy * sz;
+    d2c[6 * i + 5] -= wt * h2 * jz * jz * cx * cy * cz;
+  }
+  return { c, dc, d2c };
+}
+
+/** Shell cosine sums with first and second k-derivatives at k (direct member summation; reference). */
+export function shellCosineJetDirect(k: ArrayLike<number>, n: number): ShellJet {
   const { R, shell, count } = members(n);
   const c = new Float64Array(n);
   const dc = new Float64Array(3 * n);
