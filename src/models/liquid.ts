@@ -1,10 +1,23 @@
 import type { Mixture } from '../mixture/composition.js';
+import { mixingEntropyZ } from '../mixture/entropy.js';
 import { liquidMixingCorrection } from '../mixture/liquidMixing.js';
 import { ocpFreeEnergyDifference, type OcpOptions } from '../ocp/meltingPoint.js';
 
 /** t ln t with 0 ln 0 = 0. */
 function xlogx(t: number): number {
   return t === 0 ? 0 : t * Math.log(t);
+}
+
+/** Options of {@link liquidFreeEnergy}: the OCP parameter sets plus the ideal-mixing term. */
+export interface LiquidOptions extends OcpOptions {
+  /**
+   * Ideal mixing term of the liquid (non-default alternative reading; docs/solidus-offset.md):
+   * - 'smix' (default, PHYSICS.md section 7): + x ln x + (1-x) ln(1-x) = -S_mix/N (eq. 10);
+   * - 'smixz': -S_mixZ/N (eq. 11) = x ln x + (1-x) ln(1-x) + <ln Z> - ln<Z>, the ideal-gas
+   *   mixing term of ions at their true partial densities n_j = x_j n_e/<Z> relative to the pure
+   *   plasmas at the same n_e (linear mixing applied to the excess free energies only).
+   */
+  idealMixing?: 'smix' | 'smixz';
 }
 
 /**
@@ -16,14 +29,15 @@ function xlogx(t: number): number {
  *
  * @param mix mixture (0 <= x <= 1)
  * @param gamma Gamma_1 > 0
- * @param options OCP parameter sets (defaults: the paper's)
+ * @param options OCP parameter sets (defaults: the paper's) and the ideal-mixing term (default 'smix')
  * @example liquidFreeEnergy({ z1: 6, z2: 8, x: 0 }, 175.71893518) // ~0
  */
-export function liquidFreeEnergy(mix: Mixture, gamma: number, options: OcpOptions = {}): number {
+export function liquidFreeEnergy(mix: Mixture, gamma: number, options: LiquidOptions = {}): number {
   const { x } = mix;
   const gamma2 = gamma * Math.pow(mix.z2 / mix.z1, 5 / 3);
   const phi1 = x === 1 ? 0 : (1 - x) * ocpFreeEnergyDifference(gamma, options);
   const phi2 = x === 0 ? 0 : x * ocpFreeEnergyDifference(gamma2, options);
-  const perT = phi1 + phi2 + liquidMixingCorrection(mix, gamma) + xlogx(x) + xlogx(1 - x);
+  const ideal = options.idealMixing === 'smixz' ? -mixingEntropyZ(mix) : xlogx(x) + xlogx(1 - x);
+  const perT = phi1 + phi2 + liquidMixingCorrection(mix, gamma) + ideal;
   return perT / gamma;
 }
