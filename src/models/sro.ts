@@ -112,7 +112,6 @@ export function trackedMinimum(k0: Vec3, x: number): TrackedCut {
           for (let j = 0; j < n; j++) hess[i * n + j] = -(u0 * C[3 * j] + u1 * C[3 * j + 1] + u2 * C[3 * j + 2]);
         }
       }
-      if (process.env.COULOMIX_DEBUG_TRACK) console.error(`track k ${k.map((v) => v.toFixed(9))} v ${lm.value.toExponential(4)} it ${lm.iterations} H ${lm.hess.map((v) => v.toExponential(2)).join(',')} g ${lm.grad.map((v) => v.toExponential(1))}`);
       return { value: lm.value, grad: lm.jet.c, hess };
     },
   };
