@@ -196,7 +196,7 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     cuts: sol.cuts.filter((c) => c.lambda > 1e-9 * lamMax && c.lambda > 1e-15),
     certificateDetails: sol.certificate,
   };
-  const certified = result.certificate <= CERTIFICATE_TOLERANCE && result.minDeltaK >= DELTA_K_TOLERANCE && result.S >= 0;
+  const certified = result.certificate <= CERTIFICATE_TOLERANCE && result.minDeltaK >= DELTA_K_TOLERANCE && result.S >= -1e-12;
   if (!certified && !options.allowUncertified) {
     throw new SroNotCertifiedError(
       `no certified minimum at z1 = ${mix.z1}, z2 = ${mix.z2}, x = ${x}, Gamma = ${gamma}, n = ${n}: ` +

@@ -312,9 +312,13 @@ export function solveFinite(
   };
 
   evalConstraints(d, f);
+  // Slacks on the scale of each constraint (x(1-x) for the cuts, S_mix for the entropy),
+  // multipliers O(1) in the scaled problem.
+  const sMix = mixingEntropy(x);
   for (let j = 0; j < np; j++) {
-    s[j] = Math.max(f[j], 0.1 * (j < iS ? b : Math.max(f[iS], 0.01)), 1e-3);
-    lam[j] = 0.1 / s[j];
+    const scale = j < iS ? b : sMix;
+    s[j] = Math.max(f[j], 0.1 * scale);
+    lam[j] = Math.min(1, 0.1 / s[j]);
   }
 
   const rd = new Float64Array(n);
