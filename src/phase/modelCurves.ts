@@ -1,6 +1,6 @@
 import { getLatticeSums } from '../latticeSums/getLatticeSums.js';
 import type { LatticeSums } from '../latticeSums/types.js';
-import { liquidFreeEnergy } from '../models/liquid.js';
+import { liquidFreeEnergy, type LiquidOptions } from '../models/liquid.js';
 import { ogataSolid } from '../models/ogata.js';
 import { randomSolid } from '../models/random.js';
 import type { FreeEnergyCurve } from './types.js';
@@ -11,9 +11,9 @@ export type FixedSolidModel = 'random' | 'ogata' | 'ogata-smixz';
 export type SolidModelName = FixedSolidModel | 'sro';
 export const SOLID_MODELS: readonly SolidModelName[] = ['sro', 'random', 'ogata', 'ogata-smixz'];
 
-/** The liquid curve F_liq(x)/U_1 at fixed Gamma (src/models/liquid.ts). */
-export function liquidCurve(z1: number, z2: number, gamma: number): FreeEnergyCurve {
-  return { f: (x) => liquidFreeEnergy({ z1, z2, x }, gamma) };
+/** The liquid curve F_liq(x)/U_1 at fixed Gamma (src/models/liquid.ts; options e.g. idealMixing). */
+export function liquidCurve(z1: number, z2: number, gamma: number, options: LiquidOptions = {}): FreeEnergyCurve {
+  return { f: (x) => liquidFreeEnergy({ z1, z2, x }, gamma, options) };
 }
 
 /** A fixed-microstructure solid curve F_sol(x)/U_1 at fixed Gamma. `sums` is needed for 'random'. */

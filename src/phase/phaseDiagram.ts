@@ -2,6 +2,7 @@ import { meltingGamma } from '../ocp/meltingPoint.js';
 import { locateAzeotrope, narrowest, pockets, refineAzeotropeTangency } from './azeotrope.js';
 import { coexistenceWindows, hullAnalysis, resolveGrid, type CoexistenceOptions } from './coexistence.js';
 import type { GridOptions } from './grid.js';
+import type { LiquidOptions } from '../models/liquid.js';
 import { fixedSolidCurve, liquidCurve, sumsForFixedModel, type FixedSolidModel, type SolidModelName } from './modelCurves.js';
 import { miscibilityGaps } from './solvus.js';
 import type { CoexistenceWindow, FreeEnergyCurve } from './types.js';
@@ -74,6 +75,8 @@ export interface PhaseDiagramOptions {
   model: SolidModelName | CurveProvider;
   /** Model name to report when `model` is a provider. */
   name?: string;
+  /** Liquid options for the named fixed models (default: the paper's liquid, ideal term -S_mix). */
+  liquid?: LiquidOptions;
   z1?: number;
   z2?: number;
   gammaMin: number;
@@ -143,7 +146,7 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
   } else if (FIXED.includes(options.model)) {
     const model = options.model as FixedSolidModel;
     const sums = await sumsForFixedModel(model);
-    provider = (g) => ({ liquid: liquidCurve(z1, z2, g), solid: fixedSolidCurve(model, z1, z2, g, sums) });
+    provider = (g) => ({ liquid: liquidCurve(z1, z2, g, options.liquid), solid: fixedSolidCurve(model, z1, z2, g, sums) });
     name = model;
     fixed = true;
   } else if (options.model === 'sro') {

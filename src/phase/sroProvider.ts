@@ -1,4 +1,5 @@
 import type { CurveProvider, CurvesAtGamma } from './phaseDiagram.js';
+import type { LiquidOptions } from '../models/liquid.js';
 import { liquidCurve } from './modelCurves.js';
 import { minimizeAlongX, sroCurveFromPoints, sroGrid, type SroMinimizer, type SroPoint, type SroSplineOptions } from './sroCurve.js';
 
@@ -13,6 +14,8 @@ export type SroPointsComputer = (gammas: number[], xs: number[]) => Promise<SroP
 export interface SroProviderOptions extends SroSplineOptions {
   z1: number;
   z2: number;
+  /** Liquid options (default: the paper's liquid, ideal term -S_mix). */
+  liquid?: LiquidOptions;
   /** x grid of the minimizations (default sroGrid(): step 0.01 plus end points). */
   xs?: number[];
   /** Batch computer of SRO points; default: `minimizer` along x, one Gamma after the other. */
@@ -57,7 +60,7 @@ export function sroCurveProvider(options: SroProviderOptions): SroCurveProvider 
   const curves = new Map<number, CurvesAtGamma>();
   const store = (g: number, pts: SroPoint[]): void => {
     points.set(g, pts);
-    curves.set(g, { liquid: liquidCurve(z1, z2, g), solid: sroCurveFromPoints(pts, g, options) });
+    curves.set(g, { liquid: liquidCurve(z1, z2, g, options.liquid), solid: sroCurveFromPoints(pts, g, options) });
     options.onCurve?.(g, pts);
   };
   return {

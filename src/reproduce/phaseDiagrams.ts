@@ -1,4 +1,5 @@
 import type { LatticeSums } from '../latticeSums/types.js';
+import type { LiquidOptions } from '../models/liquid.js';
 import { liquidCurve } from '../phase/modelCurves.js';
 import { phaseDiagram, type PhaseDiagramResult } from '../phase/phaseDiagram.js';
 import { sroCurveFromPoints, type SroPoint, type SroSplineOptions } from '../phase/sroCurve.js';
@@ -65,24 +66,29 @@ export class SroCurveCache {
     return e.points;
   }
 
-  async curvesAt(g: number, spline: SroSplineOptions = {}): Promise<{ liquid: FreeEnergyCurve; solid: FreeEnergyCurve }> {
+  async curvesAt(g: number, spline: SroSplineOptions = {}, liquid: LiquidOptions = {}): Promise<{ liquid: FreeEnergyCurve; solid: FreeEnergyCurve }> {
     const pts = await this.pointsAt(g);
-    return { liquid: liquidCurve(this.cfg.z1, this.cfg.z2, g), solid: sroCurveFromPoints(pts, g, spline) };
+    return { liquid: liquidCurve(this.cfg.z1, this.cfg.z2, g, liquid), solid: sroCurveFromPoints(pts, g, spline) };
   }
 
   /** Coexistence windows of the SRO solid at one Gamma (spline options: e.g. the paper's spline of F itself). */
-  async windowsAt(g: number, spline: SroSplineOptions = {}): Promise<CoexistenceWindow[]> {
-    const { liquid, solid } = await this.curvesAt(g, spline);
+  async windowsAt(g: number, spline: SroSplineOptions = {}, liquidOptions: LiquidOptions = {}): Promise<CoexistenceWindow[]> {
+    const { liquid, solid } = await this.curvesAt(g, spline, liquidOptions);
     return coexistenceWindows(liquid, solid, { grid: { step: this.cfg.hullStep, edge: 1e-8 } });
   }
 }
 
 /** The SRO diagram from the cache (the caller fills the grid Gammas first, in parallel). */
-export async function sroDiagram(cache: SroCurveCache, gamma1m: number, onProgress?: (done: number, total: number) => void): Promise<PhaseDiagramResult> {
+export async function sroDiagram(
+  cache: SroCurveCache,
+  gamma1m: number,
+  onProgress?: (done: number, total: number) => void,
+  liquid: LiquidOptions = {},
+): Promise<PhaseDiagramResult> {
   const cfg = cache.cfg;
   return phaseDiagram({
-    model: (g) => cache.curvesAt(g),
-    name: 'sro',
+    model: (g) => cache.curvesAt(g, {}, liquid),
+    name: liquid.idealMixing === 'smixz' ? 'sro-liquid-smixz' : 'sro',
     z1: cfg.z1,
     z2: cfg.z2,
     gammaMin: cfg.gammaMin,

@@ -42,6 +42,7 @@ export const EXPECTED_FILES = [
   'phase-diagram-random.csv',
   'phase-diagram-ogata.csv',
   'phase-diagram-ogata-smixz.csv',
+  'phase-diagram-sro-liquid-smixz.csv',
   'phase-diagrams.json',
   'solvus.csv',
   'solidus.csv',
@@ -65,6 +66,8 @@ export interface SolidusRow {
   xSolidSplineF: number | null;
   /** x_solid with SRO curves minimized on another wedge sample (seed 2; diagnostic). */
   xSolidSeed2: number | null;
+  /** x_solid with the liquid's ideal mixing term -S_mixZ instead of -S_mix (variant; docs/solidus-offset.md). */
+  xSolidLiquidSmixZ: number | null;
   paperX: number;
 }
 
@@ -79,6 +82,8 @@ export interface ReproduceSummary {
   table: TableIResult;
   diagrams: Array<{ model: string; rows: number; azeotrope: PhaseDiagramResult['azeotrope']; solvusRows: number; solvusTop: { gamma: number; tOverT1m: number; x: number } | null }>;
   solidus: SolidusRow[];
+  /** The SRO diagram with the -S_mixZ liquid (variant): its azeotrope. */
+  sroLiquidSmixZ: { rows: number; azeotrope: PhaseDiagramResult['azeotrope'] };
   blouinDaligault: { x: number; tOverTmC: number; liquidusTAtOurAzeotropeX: number | null };
   fig1Windows: { random: CoexistenceWindow[]; sro: CoexistenceWindow[] };
   fig3: Fig3Row[];
@@ -183,6 +188,10 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   const sro = await timed('sroDiagram', () => sroDiagram(cache, gamma1m, (d) => diagBar.update(d)));
   diagBar.done();
   progress.note(`SRO azeotrope: ${sro.azeotrope ? `x = ${sro.azeotrope.x.toFixed(4)}, T/T_1m = ${sro.azeotrope.tOverT1m.toFixed(4)}` : 'not found'} (${cache.onDemand} extra curve(s) minimized off the grid)`);
+  // Variant (not the default): the liquid's ideal mixing term -S_mixZ instead of -S_mix. Same
+  // SRO curves, so only the tangents are redone (docs/solidus-offset.md explains why we report it).
+  const sroLiquidZ = await timed('sroDiagramLiquidSmixZ', () => sroDiagram(cache, gamma1m, undefined, { idealMixing: 'smixz' }));
+  await st.writeCsv('phase-diagram-sro-liquid-smixz.csv', sroLiquidZ.rows.map((r) => ({ ...r })));
   const diagrams = [sro, ...fixed];
   for (const d of diagrams) {
     await st.writeCsv(`phase-diagram-${d.model}.csv`, d.rows.map((r) => ({ ...r })));
@@ -196,6 +205,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   for (const [k, g] of crystalGammas.entries()) {
     const w = solidusAt(await cache.windowsAt(g));
     const wF = solidusAt(await cache.windowsAt(g, { splineF: true }));
+    const wZ = solidusAt(await cache.windowsAt(g, {}, { idealMixing: 'smixz' }));
     solidus.push({
       label: k === 0 ? 'Gamma_1m' : String(g),
       gamma: g,
@@ -204,6 +214,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
       xLiquid: w?.xLiquid ?? null,
       xSolidSplineF: wF?.xSolid ?? null,
       xSolidSeed2: seed2[k],
+      xSolidLiquidSmixZ: wZ?.xSolid ?? null,
       paperX: PAPER_SOLIDUS[k]?.x ?? NaN,
     });
   }
@@ -277,6 +288,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
       solvusTop: solvusTop(d),
     })),
     solidus,
+    sroLiquidSmixZ: { rows: sroLiquidZ.rows.length, azeotrope: sroLiquidZ.azeotrope },
     blouinDaligault: {
       x: bd.x,
       tOverTmC: bd.t,

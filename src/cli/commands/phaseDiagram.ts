@@ -3,13 +3,15 @@ import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
 import { gammaGrid, phaseDiagram, type PhaseDiagramOptions, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
 import { sroGrid } from '../../phase/sroCurve.js';
 import { sroCurveProvider, type SroPointsComputer } from '../../phase/sroProvider.js';
+import { defaultThreads } from '../../parallel/pool.js';
 import { integerOption, numberOption, parseOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
 const HELP = `usage: coulomix phase-diagram [--model ${SOLID_MODELS.join('|')}] [--z1 6 --z2 8]
                              [--gamma-min 130 --gamma-max 181.5 --gamma-step 0.5] [--threads K]
-                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--quiet] [--json|--csv]
+                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--liquid-mixing smix|smixz]
+                             [--quiet] [--json|--csv]
 
 Liquid-solid coexistence windows (double tangents between the liquid and solid free-energy
 curves) over a range of Gamma = Gamma_1 = U_1/T, one row per window: Gamma, T/T_1m
@@ -18,9 +20,11 @@ curves) over a range of Gamma = Gamma_1 = U_1/T, one row per window: Gamma, T/T_
 the fixed-microstructure solids (random, ogata, ogata-smixz), the solvus (miscibility gap
 of the solid) from Gamma-min to --solvus-gamma-max. Default model: sro (the paper's
 short-range-ordered solid; --shells order parameters, minimized on an x grid of step
---x-step <= 0.01, one Gamma per worker thread with --threads K, default 1). SRO points
+--x-step <= 0.01, one Gamma per worker thread with --threads K, default the number of cores). SRO points
 the minimizer cannot do are left out of the spline and reported on stderr. Progress goes
 to stderr; --json / --csv print machine-readable results on stdout.
+--liquid-mixing smixz replaces the liquid's ideal mixing term -S_mix by -S_mixZ (eq. 11), a
+non-default variant that reproduces the paper's solidus compositions (docs/solidus-offset.md).
 `;
 
 /** Parsed and validated options of the command. */
@@ -35,6 +39,8 @@ export interface PhaseDiagramCommandOptions {
   shells: number;
   xStep: number;
   solvusGammaMax: number;
+  /** Ideal mixing term of the liquid: 'smix' (default, PHYSICS.md) or the 'smixz' variant. */
+  liquidMixing: 'smix' | 'smixz';
   format: 'text' | 'json' | 'csv';
   quiet: boolean;
 }
@@ -52,6 +58,7 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
     shells: { type: 'string' },
     'x-step': { type: 'string' },
     'solvus-gamma-max': { type: 'string' },
+    'liquid-mixing': { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
     quiet: { type: 'boolean' },
@@ -71,12 +78,16 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   const gammaStep = numberOption('gamma-step', o['gamma-step'], 0.5, positive);
   if (!(gammaMin < gammaMax)) throw new UsageError(`--gamma-min must be smaller than --gamma-max, got ${gammaMin} >= ${gammaMax}`);
   if ((gammaMax - gammaMin) / gammaStep > 100000) throw new UsageError('--gamma-step too small: more than 100000 Gamma values');
-  const threads = integerOption('threads', o.threads, 1, 1, 256);
+  const threads = integerOption('threads', o.threads, defaultThreads(), 1, 256);
   const shells = integerOption('shells', o.shells, 8, 1, 30);
   const xStep = numberOption('x-step', o['x-step'], 0.01, (v) => (v > 0 && v <= 0.01 ? undefined : 'must lie in (0, 0.01]'));
   const solvusGammaMax = numberOption('solvus-gamma-max', o['solvus-gamma-max'], Math.max(800, gammaMax + 5), (v) =>
     v > gammaMin ? undefined : 'must exceed --gamma-min',
   );
+  const liquidMixing = o['liquid-mixing'] === undefined ? 'smix' : String(o['liquid-mixing']);
+  if (liquidMixing !== 'smix' && liquidMixing !== 'smixz') {
+    throw new UsageError(`--liquid-mixing must be smix or smixz, got '${liquidMixing}'`);
+  }
   if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
   return {
     model,
@@ -89,6 +100,7 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
     shells,
     xStep,
     solvusGammaMax,
+    liquidMixing,
     format: o.json ? 'json' : o.csv ? 'csv' : 'text',
     quiet: Boolean(o.quiet),
   };
@@ -106,6 +118,7 @@ export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Pro
     gammaMax,
     gammaStep,
     threads: opts.threads,
+    liquid: { idealMixing: opts.liquidMixing },
     solvus: model === 'sro' ? false : { gammaMin, gammaMax: opts.solvusGammaMax, gammaStep: 5 },
   };
   if (model !== 'sro') {
@@ -137,7 +150,7 @@ export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Pro
         if (batch) bar.update(d);
       },
     });
-  const sro = sroCurveProvider({ z1, z2, xs, compute });
+  const sro = sroCurveProvider({ z1, z2, xs, compute, liquid: { idealMixing: opts.liquidMixing } });
   let r: PhaseDiagramResult;
   try {
     r = await phaseDiagram({
@@ -223,7 +236,10 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   const r = await computePhaseDiagram(opts);
-  if (opts.format === 'json') process.stdout.write(`${JSON.stringify(r)}\n`);
+  if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ ...r, liquidMixing: opts.liquidMixing })}\n`);
   else if (opts.format === 'csv') process.stdout.write(phaseDiagramCsv(r));
-  else process.stdout.write(phaseDiagramText(r));
+  else {
+    if (opts.liquidMixing === 'smixz') process.stdout.write('liquid ideal mixing term: -S_mixZ (eq. 11; non-default variant)\n');
+    process.stdout.write(phaseDiagramText(r));
+  }
 }

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { phaseDiagram } from '../src/phase/phaseDiagram.js';
+
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli/main.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+// The -S_mixZ liquid (docs/solidus-offset.md) is a named variant: never the default.
+describe('liquid ideal-mixing variant through the phase layer', () => {
+  const scan = { model: 'random' as const, gammaMin: 170, gammaMax: 171, gammaStep: 1, solvus: false, gamma1m: 175.718935 };
+
+  it('defaults to -S_mix and moves the solidus to higher x with -S_mixZ', async () => {
+    const plain = await phaseDiagram(scan);
+    const explicit = await phaseDiagram({ ...scan, liquid: { idealMixing: 'smix' } });
+    const variant = await phaseDiagram({ ...scan, liquid: { idealMixing: 'smixz' } });
+    expect(explicit.rows[0].xSolid).toBe(plain.rows[0].xSolid);
+    // -S_mixZ lowers the liquid by (ln<Z> - <ln Z>)/Gamma > 0 at 0 < x < 1: the liquid wins more x.
+    expect(variant.rows[0].xSolid).toBeGreaterThan(plain.rows[0].xSolid + 0.01);
+  });
+
+  it('phase-diagram --liquid-mixing accepts smix|smixz and rejects anything else with exit 2', () => {
+    const ok = cli('phase-diagram', '--model', 'random', '--gamma-min', '170', '--gamma-max', '171', '--liquid-mixing', 'smixz', '--json', '--quiet');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).liquidMixing).toBe('smixz');
+    const bad = cli('phase-diagram', '--liquid-mixing', 'smiz');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
