@@ -40,7 +40,7 @@ describe('coulomix melt', () => {
   it('text mode prints six decimals', () => {
     const r = run(['melt']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Gamma_1m = 175\.71\d{4}\b/);
+    expect(r.stdout).toMatch(/Gamma_1m = 175\.719 {2}\(175\.71\d{6};/);
   });
   it('unknown parameter set -> exit 2', () => {
     const r = run(['melt', '--anharmonic', 'nope']);

@@ -35,7 +35,7 @@ export async function run(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify({ gammaMelt, liquidFit: liquidFit.name, anharmonic: anharmonic.name })}\n`);
   } else {
     process.stdout.write(
-      `Gamma_1m = ${gammaMelt.toFixed(6)}  (one-component plasma melting; liquid fit ${liquidFit.name}, anharmonic ${anharmonic.name})\n`,
+      `Gamma_1m = ${gammaMelt.toFixed(3)}  (${gammaMelt.toFixed(8)}; one-component plasma melting, liquid fit ${liquidFit.name}, anharmonic ${anharmonic.name})\n`,
     );
   }
 }
