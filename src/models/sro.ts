@@ -73,6 +73,8 @@ export interface SroResult {
   cuts: ActiveCut[];
   /** Full certificate. */
   certificateDetails: Certificate;
+  /** True if the exact-active-set Newton polish (KKT-checked) gave the final point. */
+  polished: boolean;
 }
 
 /** Oracle of the semi-infinite constraint: local refinement of Delta(k) and exact cosine rows. */
@@ -195,6 +197,7 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     rounds: sol.rounds,
     cuts: sol.cuts.filter((c) => c.lambda > 1e-9 * lamMax && c.lambda > 1e-15),
     certificateDetails: sol.certificate,
+    polished: sol.polished,
   };
   const certified = result.certificate <= CERTIFICATE_TOLERANCE && result.minDeltaK >= DELTA_K_TOLERANCE && result.S >= -1e-12;
   if (!certified && !options.allowUncertified) {

@@ -1,4 +1,4 @@
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import {
   mixingEntropy,
   shellEntropyDecrement,
@@ -595,6 +595,8 @@ export interface SemiInfiniteSolution {
   rounds: number;
   /** Total interior-point iterations. */
   iterations: number;
+  /** True if the exact-active-set polish replaced the interior-point point. */
+  polished: boolean;
 }
 
 /** Options of {@link solveSemiInfinite}. */
@@ -615,6 +617,8 @@ export interface SemiInfiniteOptions {
   /** Interior-point tolerance (scaled problem); default 1e-14. */
   tol?: number;
   onProgress?: (message: string) => void;
+  /** Exact-active-set Newton polish after the interior-point method; default true. */
+  polish?: boolean;
 }
 
 const CELLS = 12;
@@ -821,8 +825,54 @@ export function solveSemiInfinite(
   const allRows = new Float64Array(nAll * n);
   allRows.set(rows.subarray(0, cutK.length * n));
   allRows.set(sol.nonlinearRows, cutK.length * n);
-  const dual = dualBound(p, { rows: allRows, count: nAll }, sol.lambda, sol.lambdaS, sol.nu);
-  const objective = objectiveOf(p, d);
+  let lambda: Float64Array = sol.lambda;
+  let lambdaS = sol.lambdaS;
+  let nu = sol.nu;
+  let dual = dualBound(p, { rows: allRows, count: nAll }, lambda, lambdaS, nu);
+  let objective = objectiveOf(p, d);
+  let polished = false;
+  if (options.polish !== false) {
+    // Exact-active-set Newton polish of the interior-point point (removes the central-path offset
+    // of weakly active constraints), accepted only with a full KKT check: feasibility on the whole
+    // sample and after k-refinement, non-negative multipliers (NNLS), and a duality gap no worse.
+    const exclude = new Set<number>();
+    let pol = polishActiveSet(p, allRows, nAll, d, lambdaS, exclude);
+    // Primal active-set step: release the cut with the most negative multiplier and retry.
+    for (let tries = 0; tries < 4 && typeof pol === 'object' && 'drop' in pol && pol.drop >= 0; tries++) {
+      exclude.add(pol.drop);
+      pol = polishActiveSet(p, allRows, nAll, d, lambdaS, exclude);
+    }
+    if (typeof pol === 'string') progress?.(`polish: ${pol}`);
+    else if ('reason' in pol) progress?.(`polish: ${pol.reason}`);
+    else {
+      scanCells(tab, n, sample.count, pol.d, b, cells, cellMin, cellArg);
+      let minS = Infinity;
+      const lows: number[] = [];
+      for (let c = 0; c < nCells; c++) if (cellMin[c] < Infinity) lows.push(c);
+      lows.sort((u, v) => cellMin[u] - cellMin[v]);
+      if (lows.length) minS = cellMin[lows[0]];
+      const starts: Vec3[] = lows.slice(0, nStarts).map((c) => samplePoint(cellArg[c]));
+      for (let j = 0; j < nAll; j++) if (pol.lambda[j] > 0) starts.push(j < cutK.length ? cutK[j] : tracked[j - cutK.length].k);
+      const minima = oracle.refine(x, pol.d, starts);
+      const minR = Math.min(minS, ...minima.map((q) => q.value));
+      const polDual = dualBound(p, { rows: allRows, count: nAll }, pol.lambda, pol.lambdaS, pol.nu);
+      const polObj = objectiveOf(p, pol.d);
+      const oldGap = objective - dual;
+      progress?.(`polish: min sample ${minS.toExponential(2)}, refined ${minR.toExponential(2)}, gap ${(polObj - polDual).toExponential(2)} (was ${oldGap.toExponential(2)})`);
+      if (minS >= -violTol && minR >= Math.min(-refineTol, minRefined) && polObj - polDual <= Math.max(1e-14, oldGap) && entropyOf(x, p.m, pol.d) >= -1e-13) {
+        d = pol.d;
+        lambda = pol.lambda;
+        lambdaS = pol.lambdaS;
+        nu = pol.nu;
+        dual = polDual;
+        objective = polObj;
+        minSample = minS;
+        minRefined = minR;
+        polished = true;
+      }
+    }
+  }
+  progress?.(polished ? 'active-set polish accepted' : 'active-set polish not applied');
   const cuts: ActiveCut[] = [];
   for (let j = 0; j < nAll; j++) {
     let v = b;
@@ -831,7 +881,7 @@ export function solveSemiInfinite(
     cuts.push({
       k: isTracked ? oracle.fold(tracked[j - cutK.length].k) : cutK[j],
       value: v,
-      lambda: sol.lambda[j],
+      lambda: lambda[j],
       origin: isTracked ? 'refined' : cutOrigin[j],
     });
   }
@@ -840,8 +890,9 @@ export function solveSemiInfinite(
     objective,
     dualValue: dual,
     cuts,
-    lambdaS: sol.lambdaS,
-    nu: sol.nu,
+    lambdaS,
+    nu,
+    polished,
     certificate: {
       dualityGap: objective - dual,
       stationarity: sol.stationarity,
@@ -852,4 +903,232 @@ export function solveSemiInfinite(
     rounds,
     iterations,
   };
+}
+
+/**
+ * Newton iterations on the equality-constrained problem min F s.t. f_j(d) = 0 for the active
+ * cuts (Delta <= 1e-9 at d0), S = 0 if active, and eq. 4, in the null space of the active
+ * Jacobian (rank-revealing eigen-decomposition of A^T A, so redundant cuts, e.g. a continuum of
+ * active wave vectors, are harmless); then non-negative multipliers by NNLS. Returns null if the
+ * point leaves the domain or no non-negative multipliers satisfy stationarity.
+ */
+function polishActiveSet(
+  p: SroProblem,
+  rows: Float64Array,
+  count: number,
+  d0: Float64Array,
+  lambdaS0: number,
+  exclude: Set<number> = new Set(),
+): { d: Float64Array; lambda: Float64Array; lambdaS: number; nu: number } | string | { drop: number; reason: string } {
+  const n = p.g.length;
+  const { x, T } = p;
+  const x2 = x * x;
+  const b = x * (1 - x);
+  const { lo, hi } = alphaBounds(x);
+  const m = p.m;
+  const d = Float64Array.from(d0);
+  const act: number[] = [];
+  for (let j = 0; j < count; j++) {
+    let v = b;
+    for (let i = 0; i < n; i++) v += rows[j * n + i] * d[i];
+    if (v <= 1e-6 && !exclude.has(j)) act.push(j);
+  }
+  const entropyActive = entropyOf(x, m, d) <= 1e-9;
+  // Nothing near-active: the interior-point point is already the (non-degenerate) optimum.
+  if (act.length === 0 && !entropyActive && exclude.size === 0) return 'no active constraints';
+  const nA = act.length + (entropyActive ? 1 : 0) + 1;
+  const gradS = new Float64Array(n);
+  const kappa = new Float64Array(n);
+  const A: number[][] = [];
+  const r = new Float64Array(nA);
+  const evalAll = (): void => {
+    for (let i = 0; i < n; i++) {
+      const a = x2 + d[i];
+      gradS[i] = 0.5 * m[i] * shellEntropyDecrementDerivative(x, a);
+      kappa[i] = -0.5 * m[i] * shellEntropyDecrementSecondDerivative(x, a);
+    }
+    A.length = 0;
+    act.forEach((j, q) => {
+      const row = Array.from(rows.subarray(j * n, j * n + n));
+      let v = b;
+      for (let i = 0; i < n; i++) v += row[i] * d[i];
+      A.push(row);
+      r[q] = v;
+    });
+    if (entropyActive) {
+      A.push(Array.from(gradS));
+      r[act.length] = entropyOf(x, m, d);
+    }
+    A.push(Array.from(m as ArrayLike<number>));
+    let md = 0;
+    for (let i = 0; i < n; i++) md += m[i] * d[i];
+    r[nA - 1] = md;
+  };
+  const lamS = lambdaS0 / T;
+  let lastStep = Infinity;
+  for (let it = 0; it < 12; it++) {
+    evalAll();
+    // M = A^T A, its eigen-decomposition splits row space and null space.
+    const M = new Matrix(n, n);
+    for (const row of A) for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) M.set(i, k, M.get(i, k) + row[i] * row[k]);
+    const evd = new EigenvalueDecomposition(M, { assumeSymmetric: true });
+    const ev = evd.realEigenvalues;
+    const V = evd.eigenvectorMatrix;
+    const evMax = Math.max(...ev.map(Math.abs));
+    const thr = 1e-12 * evMax;
+    // Minimum-norm correction onto the active manifold: dp = V_r diag(1/ev) V_r^T A^T (-r).
+    const Atr = new Float64Array(n);
+    A.forEach((row, q) => {
+      for (let i = 0; i < n; i++) Atr[i] -= row[i] * r[q];
+    });
+    const dp = new Float64Array(n);
+    const nullCols: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (ev[k] <= thr) {
+        nullCols.push(k);
+        continue;
+      }
+      let c = 0;
+      for (let i = 0; i < n; i++) c += V.get(i, k) * Atr[i];
+      c /= ev[k];
+      for (let i = 0; i < n; i++) dp[i] += V.get(i, k) * c;
+    }
+    const step = Float64Array.from(dp);
+    if (nullCols.length > 0) {
+      // Reduced Newton: w = -(Z^T W Z)^-1 Z^T (G + W dp), G = grad(F/T), W = (1 + lambda_S) diag(kappa).
+      const z = nullCols.length;
+      const G = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const W = (1 + (entropyActive ? lamS : 0)) * kappa[i];
+        G[i] = p.g[i] / T - gradS[i] + W * dp[i];
+      }
+      const H = new Matrix(z, z);
+      const rhs = new Matrix(z, 1);
+      for (let u = 0; u < z; u++) {
+        let gu = 0;
+        for (let i = 0; i < n; i++) gu += V.get(i, nullCols[u]) * G[i];
+        rhs.set(u, 0, -gu);
+        for (let v = u; v < z; v++) {
+          let h = 0;
+          for (let i = 0; i < n; i++) h += V.get(i, nullCols[u]) * (1 + (entropyActive ? lamS : 0)) * kappa[i] * V.get(i, nullCols[v]);
+          H.set(u, v, h);
+          H.set(v, u, h);
+        }
+      }
+      const chol = new CholeskyDecomposition(H);
+      if (!chol.isPositiveDefinite()) return 'reduced Hessian not positive definite';
+      const w = chol.solve(rhs).to1DArray();
+      for (let u = 0; u < z; u++) for (let i = 0; i < n; i++) step[i] += V.get(i, nullCols[u]) * w[u];
+    }
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      d[i] += step[i];
+      size = Math.max(size, Math.abs(step[i]));
+      const a = x2 + d[i];
+      if (!(a > lo && a < hi)) return 'left the domain';
+    }
+    lastStep = size;
+    if (size < 1e-16) break;
+  }
+  evalAll();
+  // Multipliers: NNLS for stationarity grad(F/T) = sum_A lambda_q grad f_q + nu m, lambda >= 0, nu free.
+  const G = Array.from({ length: n }, (_, i) => p.g[i] / T - gradS[i]);
+  const cols: number[][] = [];
+  for (let q = 0; q < nA - 1; q++) cols.push(A[q]);
+  cols.push(A[nA - 1]);
+  cols.push(A[nA - 1].map((v) => -v));
+  const sol = nnls(cols, G);
+  let res = 0;
+  let scale = 1;
+  for (let i = 0; i < n; i++) {
+    let v = -G[i];
+    for (let c = 0; c < cols.length; c++) v += sol[c] * cols[c][i];
+    res = Math.max(res, Math.abs(v));
+    scale = Math.max(scale, Math.abs(G[i]));
+  }
+  // Loose on purpose: the duality gap computed with these multipliers is the real test.
+  if (!(res <= 1e-8 * scale)) {
+    const ls = minNormLsq(cols, G);
+    let worst = -1;
+    for (let q = 0; q < act.length; q++) if (ls[q] < 0 && (worst < 0 || ls[q] < ls[worst])) worst = q;
+    return { drop: worst >= 0 ? act[worst] : -1, reason: `no non-negative multipliers (stationarity residual ${res.toExponential(2)}, ${act.length} active cuts)` };
+  }
+  const lambda = new Float64Array(count);
+  act.forEach((j, q) => {
+    lambda[j] = sol[q] * T;
+  });
+  const lambdaS = entropyActive ? sol[act.length] * T : 0;
+  const nu = (sol[cols.length - 2] - sol[cols.length - 1]) * T;
+  return { d, lambda, lambdaS, nu };
+}
+
+/**
+ * Non-negative least squares (Lawson-Hanson): min ||sum_c x_c col_c - g||, x >= 0.
+ * Sub-problems by SVD least squares (ml-matrix), so dependent columns are allowed.
+ */
+function nnls(cols: number[][], g: number[]): number[] {
+  const q = cols.length;
+  const n = g.length;
+  const x = new Array<number>(q).fill(0);
+  const inP = new Array<boolean>(q).fill(false);
+  const grad = (): number[] => {
+    const r = g.slice();
+    for (let c = 0; c < q; c++) if (x[c] !== 0) for (let i = 0; i < n; i++) r[i] -= x[c] * cols[c][i];
+    return cols.map((col) => col.reduce((a, v, i) => a + v * r[i], 0));
+  };
+  let gmax = 0;
+  for (const col of cols) gmax = Math.max(gmax, Math.abs(col.reduce((a, v, i) => a + v * g[i], 0)));
+  const tol = 1e-14 * Math.max(gmax, 1e-300);
+  const lsq = (P: number[]): number[] => minNormLsq(P.map((c) => cols[c]), g);
+  for (let outer = 0; outer < 3 * q + 10; outer++) {
+    const w = grad();
+    let t = -1;
+    let best = tol;
+    for (let c = 0; c < q; c++) if (!inP[c] && w[c] > best) [best, t] = [w[c], c];
+    if (t < 0) break;
+    inP[t] = true;
+    for (let inner = 0; inner < 3 * q + 10; inner++) {
+      const P = [];
+      for (let c = 0; c < q; c++) if (inP[c]) P.push(c);
+      const z = lsq(P);
+      if (z.every((v) => v > 0)) {
+        x.fill(0);
+        P.forEach((c, k) => (x[c] = z[k]));
+        break;
+      }
+      let alpha = 1;
+      P.forEach((c, k) => {
+        if (z[k] <= 0) alpha = Math.min(alpha, x[c] / (x[c] - z[k]));
+      });
+      P.forEach((c, k) => {
+        x[c] += alpha * (z[k] - x[c]);
+        if (x[c] <= 1e-300) {
+          x[c] = 0;
+          inP[c] = false;
+        }
+      });
+    }
+  }
+  return x;
+}
+
+/** Minimum-norm least-squares coefficients of g on the given columns (any shape, dependent columns allowed). */
+function minNormLsq(cols: number[][], g: number[]): number[] {
+  const n = g.length;
+  // x = B^T (B B^T)^+ g with B = [cols]; B B^T is n x n symmetric.
+  const M = new Matrix(n, n);
+  for (const col of cols) for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) M.set(i, k, M.get(i, k) + col[i] * col[k]);
+  const evd = new EigenvalueDecomposition(M, { assumeSymmetric: true });
+  const ev = evd.realEigenvalues;
+  const V = evd.eigenvectorMatrix;
+  const evMax = Math.max(0, ...ev);
+  const y = new Array<number>(n).fill(0);
+  for (let k = 0; k < n; k++) {
+    if (!(ev[k] > 1e-13 * evMax)) continue;
+    let c = 0;
+    for (let i = 0; i < n; i++) c += V.get(i, k) * g[i];
+    c /= ev[k];
+    for (let i = 0; i < n; i++) y[i] += V.get(i, k) * c;
+  }
+  return cols.map((col) => col.reduce((a, v, i) => a + v * y[i], 0));
 }
