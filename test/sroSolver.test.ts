@@ -6,7 +6,8 @@ import { getConstraintTable, shellCosineTableReference, shellCosineTableTs } fro
 import { shellCosineTable as wasmShellCosineTable } from '../src/kernels/shellCosineTable.js';
 import { deltaKFunction, refineMinDeltaK, shellCosineJet, shellCosineJetDirect } from '../src/sro/refineDeltaK.js';
 import { dualBound, objectiveOf, separableMinimizer, solveFinite } from '../src/sro/solver.js';
-import { foldToWedge, inWedge, seededRandom, WEDGE_VERTICES, wedgeSample } from '../src/sro/wedgeSample.js';
+import { foldToWedge, seededRandom, wedgeSample } from '../src/sro/wedgeSample.js';
+import { inWedge, WEDGE } from '../src/brillouin/wedge.js';
 import { RECIPROCAL_UNIT } from '../src/lattice/constants.js';
 
 const NO_CUTS = { rows: new Float64Array(0), count: 0 };
@@ -71,7 +72,7 @@ describe('wedge sample', () => {
     expect(s.count).toBe(20000);
     expect(s.edgeCount).toBe(600);
     expect(s.faceCount).toBe(4000);
-    const V = Object.values(WEDGE_VERTICES);
+    const V = Object.values(WEDGE);
     for (let v = 0; v < 4; v++) for (let a = 0; a < 3; a++) expect(s.points[3 * v + a]).toBe(V[v][a]);
     for (let j = 0; j < s.count; j++) expect(inWedge(s.points.subarray(3 * j, 3 * j + 3))).toBe(true);
   });

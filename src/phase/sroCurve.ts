@@ -1,4 +1,5 @@
 import type { Mixture } from '../mixture/composition.js';
+import { mixingEntropy } from '../mixture/entropy.js';
 import { naturalSpline } from './naturalSpline.js';
 import type { FreeEnergyCurve } from './types.js';
 
@@ -102,13 +103,6 @@ export async function minimizeAlongX(
   return out;
 }
 
-/** S_mix per ion (eq. 10), 0 ln 0 = 0. */
-export function mixingEntropyOf(x: number): number {
-  const a = x > 0 ? x * Math.log(x) : 0;
-  const b = x < 1 ? (1 - x) * Math.log(1 - x) : 0;
-  return -a - b;
-}
-
 /** Options of {@link sroCurveFromPoints}. */
 export interface SroSplineOptions {
   /**
@@ -137,7 +131,7 @@ export function sroCurveFromPoints(points: readonly SroPoint[], gamma: number, o
     return { f: (x) => s(x), df: (x) => s.derivative(x) };
   }
   const xs = sorted.map((p) => p.x);
-  const ys = sorted.map((p) => p.F + T * mixingEntropyOf(p.x));
+  const ys = sorted.map((p) => p.F + T * mixingEntropy(p.x));
   if (options.pinEnds ?? true) {
     if (xs[0] > 0) {
       xs.unshift(0);
@@ -150,7 +144,7 @@ export function sroCurveFromPoints(points: readonly SroPoint[], gamma: number, o
   }
   const s = naturalSpline(xs, ys);
   return {
-    f: (x) => s(x) - T * mixingEntropyOf(x),
+    f: (x) => s(x) - T * mixingEntropy(x),
     df: (x) => s.derivative(x) - T * Math.log((1 - x) / x),
   };
 }

@@ -1,4 +1,5 @@
 import { RECIPROCAL_UNIT } from '../lattice/constants.js';
+import { WEDGE, type Vec3 } from '../brillouin/wedge.js';
 
 /*
  * Wave-vector sample of the irreducible wedge of the bcc Brillouin zone
@@ -8,15 +9,7 @@ import { RECIPROCAL_UNIT } from '../lattice/constants.js';
  * 600 on the 6 edges (vertices included), 4000 on the 4 faces, the rest inside.
  */
 
-export type Vec3 = [number, number, number];
-
-/** The four vertices of the wedge, in 1/a_i. */
-export const WEDGE_VERTICES: Readonly<Record<'Gamma' | 'H' | 'N' | 'P', Vec3>> = Object.freeze({
-  Gamma: [0, 0, 0] as Vec3,
-  H: [RECIPROCAL_UNIT, 0, 0] as Vec3,
-  N: [RECIPROCAL_UNIT / 2, RECIPROCAL_UNIT / 2, 0] as Vec3,
-  P: [RECIPROCAL_UNIT / 2, RECIPROCAL_UNIT / 2, RECIPROCAL_UNIT / 2] as Vec3,
-});
+export type { Vec3 };
 
 /** Options of {@link wedgeSample}. */
 export interface WedgeSampleOptions {
@@ -100,7 +93,7 @@ export function wedgeSample(options: WedgeSampleOptions = {}): WedgeSample {
     throw new RangeError(`sample size must be an integer >= ${edgePoints + facePoints}, got ${size}`);
   }
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  const { Gamma, H, N, P } = WEDGE_VERTICES;
+  const { Gamma, H, N, P } = WEDGE;
   const V = [Gamma, H, N, P];
   const pts = new Float64Array(3 * size);
   let p = 0;
@@ -213,7 +206,3 @@ export function foldToWedge(k: ArrayLike<number>): Vec3 {
   return [s[0], s[1], s[2]];
 }
 
-/** True if k lies in the closed wedge (within tol, 1/a_i). */
-export function inWedge(k: ArrayLike<number>, tol = 1e-12): boolean {
-  return k[2] >= -tol && k[1] - k[2] >= -tol && k[0] - k[1] >= -tol && RECIPROCAL_UNIT - k[0] - k[1] >= -tol;
-}
