@@ -36,13 +36,16 @@ export interface SroGridOptions {
   /** Bulk step (default 0.01; must be <= 0.01). */
   step?: number;
   /** Extra points near x = 0 (mirrored near 1); default 0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075. */
-  endPoints?: number[];
+  endPoints?: readonly number[];
+  /** Allow a bulk step above 0.01 (coarse previews such as `reproduce --quick`; default false). */
+  coarse?: boolean;
 }
 
 /** The x grid of the SRO minimizations: uniform bulk plus extra points near both ends. */
 export function sroGrid(options: SroGridOptions = {}): number[] {
   const step = options.step ?? 0.01;
-  if (!(step > 0 && step <= 0.01)) throw new RangeError(`SRO grid step must lie in (0, 0.01], got ${step}`);
+  const max = options.coarse ? 0.25 : 0.01;
+  if (!(step > 0 && step <= max)) throw new RangeError(`SRO grid step must lie in (0, ${max}], got ${step}`);
   const ends = options.endPoints ?? [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075];
   const n = Math.round(1 / step);
   const pts = new Set<number>();

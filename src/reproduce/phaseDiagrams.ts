@@ -2,11 +2,11 @@ import type { LatticeSums } from '../latticeSums/types.js';
 import type { LiquidOptions } from '../models/liquid.js';
 import { liquidCurve } from '../phase/modelCurves.js';
 import { phaseDiagram, type PhaseDiagramResult } from '../phase/phaseDiagram.js';
-import { sroCurveFromPoints, type SroPoint, type SroSplineOptions } from '../phase/sroCurve.js';
+import { sroCurveFromPoints, sroGrid, type SroPoint, type SroSplineOptions } from '../phase/sroCurve.js';
 import { coexistenceWindows } from '../phase/coexistence.js';
 import type { CoexistenceWindow, FreeEnergyCurve } from '../phase/types.js';
 import type { ReproduceConfig } from './config.js';
-import { sroCurveSplit, sroCurvesInPool, xGrid, type SroTrouble } from './sroSweeps.js';
+import { sroCurveSplit, sroCurvesInPool, type SroTrouble } from './sroSweeps.js';
 
 export type FixedModel = 'random' | 'ogata' | 'ogata-smixz';
 export const FIXED_MODELS: readonly FixedModel[] = ['random', 'ogata', 'ogata-smixz'];
@@ -35,7 +35,7 @@ export class SroCurveCache {
     readonly cfg: ReproduceConfig,
     readonly sums: LatticeSums,
     readonly trouble: SroTrouble,
-    readonly xs: number[] = xGrid(cfg.sroXStep, cfg.sroEndPoints),
+    readonly xs: number[] = sroGrid({ step: cfg.sroXStep, endPoints: cfg.sroEndPoints, coarse: true }),
   ) {}
 
   static key(g: number): string {

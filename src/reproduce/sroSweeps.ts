@@ -12,20 +12,6 @@ import type { SroPoint } from '../phase/sroCurve.js';
  * minimization fails every attempt are dropped (and counted), never invented.
  */
 
-/** The x grid: uniform step (any step; the default run uses 0.01) plus extra points near both ends. */
-export function xGrid(step: number, endPoints: readonly number[]): number[] {
-  const n = Math.round(1 / step);
-  const pts = new Set<number>();
-  for (let k = 1; k < n; k++) pts.add(Math.round((k / n) * 1e12) / 1e12);
-  for (const e of endPoints) {
-    if (e > 0 && e < 1 / n) {
-      pts.add(e);
-      pts.add(Math.round((1 - e) * 1e12) / 1e12);
-    }
-  }
-  return [...pts].sort((a, b) => a - b);
-}
-
 export interface SroRunOptions {
   shells: number;
   samplePoints: number;
@@ -37,7 +23,7 @@ export interface SroTrouble {
   retried: number;
   /** Minimizations that failed every attempt (point dropped). */
   failed: number;
-  /** Pool tasks that threw and were split (or, for one point, redone in the main thread). */
+  /** Pool tasks with points the worker could not do (those points redone in the main thread). */
   tasksRedone: number;
   messages: string[];
   /** Dropped points counted per composition x. */
@@ -82,27 +68,6 @@ export async function robustSro(
   return null;
 }
 
-/** Minimize along x at one Gamma in this thread (warm-started along x); failed points dropped. */
-export async function sroCurveInThread(
-  z1: number,
-  z2: number,
-  gamma: number,
-  xs: readonly number[],
-  sums: LatticeSums,
-  options: SroRunOptions,
-  trouble: SroTrouble,
-): Promise<SroPoint[]> {
-  const out: SroPoint[] = [];
-  let prev: SroResult | undefined;
-  for (const x of xs) {
-    const r = await robustSro({ z1, z2, x }, gamma, sums, options, trouble, prev);
-    if (!r) continue;
-    out.push({ x, F: r.F, alpha: r.alpha });
-    prev = r;
-  }
-  return out;
-}
-
 /** Split an x grid into the two end regions (x < 0.01, x > 0.99) and the bulk: end points are where the solver is most fragile. */
 function endChunks(xs: readonly number[]): number[][] {
   const lo = xs.filter((x) => x < 0.01);
@@ -112,10 +77,9 @@ function endChunks(xs: readonly number[]): number[][] {
 }
 
 /**
- * One pool task for (gamma, xs); if it throws, split the grid in two halves and retry both
- * in the pool (recursively), so a single failing point costs only its neighbours' work. A
- * single point that still fails is retried in this thread (cold, other wedge sample) and
- * dropped if that fails too.
+ * One pool task for (gamma, xs) (src/parallel/sroCurves.ts: warm start along x, a failing
+ * point retried cold inside the worker and otherwise left out). Points the worker left out
+ * are retried here (cold, then another wedge sample) and dropped if that fails too.
  */
 async function poolCurve(
   z1: number,
@@ -126,30 +90,26 @@ async function poolCurve(
   options: SroRunOptions & { threads: number },
   trouble: SroTrouble,
 ): Promise<SroPoint[]> {
-  try {
-    const r = await sroCurvePoints({
-      z1, z2, gammas: [gamma], xs: [...xs], shells: options.shells, sums,
-      threads: options.threads, samplePoints: options.samplePoints,
-    });
-    if (r[0].every((p) => Number.isFinite(p.F))) return r[0];
-  } catch {
-    /* split below */
-  }
+  const failed: number[] = [];
+  const [points] = await sroCurvePoints({
+    z1, z2, gammas: [gamma], xs: [...xs], shells: options.shells, sums,
+    threads: options.threads, samplePoints: options.samplePoints,
+    onFailure: (_, x) => failed.push(x),
+  });
+  if (failed.length === 0) return points;
   trouble.tasksRedone++;
-  if (xs.length === 1) return sroCurveInThread(z1, z2, gamma, xs, sums, options, trouble);
-  const h = Math.floor(xs.length / 2);
-  const [a, b] = await Promise.all([
-    poolCurve(z1, z2, gamma, xs.slice(0, h), sums, options, trouble),
-    poolCurve(z1, z2, gamma, xs.slice(h), sums, options, trouble),
-  ]);
-  return [...a, ...b];
+  for (const x of failed) {
+    const r = await robustSro({ z1, z2, x }, gamma, sums, options, trouble);
+    if (r) points.push({ x, F: r.F, alpha: r.alpha });
+  }
+  return points.sort((p, q) => p.x - q.x);
 }
 
 /**
  * SRO curves (minimized points on the x grid) at many Gammas on `threads` workers
  * (src/parallel/sroCurves.ts): per Gamma one pool task for the bulk of the grid and one for
- * each end region, each warm-started along x inside its worker. Failing tasks are split and
- * retried (see poolCurve); points that fail every attempt are dropped and counted.
+ * each end region, each warm-started along x inside its worker. Failing points are retried
+ * (see poolCurve); points that fail every attempt are dropped and counted.
  */
 export async function sroCurvesInPool(
   z1: number,
