@@ -28,23 +28,38 @@ export interface SroCurvePointsOptions {
 /**
  * Minimized SRO free energies on an x grid at many Gammas, one Piscina task per Gamma
  * (each warm-started along x inside its worker, where the WASM kernels and the wedge
- * constraint table live once). Returns the points per Gamma, in the order of `gammas`.
+ * constraint table live once), or per x chunk when there are fewer Gammas than threads.
+ * Returns the points per Gamma (x ascending), in the order of `gammas`.
  */
 export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<SroPoint[][]> {
   const shells = options.shells ?? 8;
   const threads = options.threads ?? defaultThreads();
   const { z1, z2, xs, sums, seed, samplePoints } = options;
-  const tasks: SroCurveTask[] = options.gammas.map((gamma) => ({
-    kind: 'sroCurve', z1, z2, gamma, xs: [...xs], shells, sums, seed, samplePoints,
-  }));
-  const results = await runTasks(tasks, threads, (done) => options.onProgress?.(done, tasks.length));
-  const m = xs.length;
-  return results.map((r, g) => {
+  // Fewer Gammas than threads (e.g. single curves of an azeotrope search): split each x grid
+  // into contiguous chunks so every thread has work; each chunk is warm-started from its start.
+  const chunks = Math.max(1, Math.min(Math.ceil(threads / options.gammas.length), Math.floor(xs.length / 16)));
+  const tasks: SroCurveTask[] = [];
+  for (const gamma of options.gammas) {
+    for (let c = 0; c < chunks; c++) {
+      const part = xs.slice(Math.floor((c * xs.length) / chunks), Math.floor(((c + 1) * xs.length) / chunks));
+      tasks.push({ kind: 'sroCurve', z1, z2, gamma, xs: part, shells, sums, seed, samplePoints });
+    }
+  }
+  let curvesDone = 0;
+  const results = await runTasks(tasks, threads, (done) => {
+    if (done % chunks === 0) options.onProgress?.(++curvesDone, options.gammas.length);
+  });
+  return options.gammas.map((gamma, g) => {
     const points: SroPoint[] = [];
-    xs.forEach((x, j) => {
-      if (Number.isNaN(r[j])) options.onFailure?.(options.gammas[g], x);
-      else points.push({ x, F: r[j], alpha: Array.from(r.subarray(m + j * shells, m + (j + 1) * shells)) });
-    });
+    for (let c = 0; c < chunks; c++) {
+      const task = tasks[g * chunks + c];
+      const r = results[g * chunks + c];
+      const m = task.xs.length;
+      task.xs.forEach((x, j) => {
+        if (Number.isNaN(r[j])) options.onFailure?.(gamma, x);
+        else points.push({ x, F: r[j], alpha: Array.from(r.subarray(m + j * shells, m + (j + 1) * shells)) });
+      });
+    }
     return points;
   });
 }

@@ -1,0 +1,37 @@
+// Default SRO phase diagram (Gamma 130..181.5 step 0.5, x step 0.01, n = 8) as users run it:
+// the whole `coulomix phase-diagram --model sro` process, 1 and 2 threads, median of 3 runs.
+// Each run takes tens of seconds, so this suite times whole processes rather than using benny.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli', 'main.js');
+
+function timeRun(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`phase-diagram failed: ${r.stderr}`);
+  return (performance.now() - t0) / 1000;
+}
+
+export async function benchPhaseDiagram({ runs = 3 } = {}) {
+  const rows = [];
+  const medians = {};
+  for (const threads of [1, 2]) {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      times.push(timeRun(['phase-diagram', '--model', 'sro', '--threads', String(threads), '--csv', '--quiet']));
+      console.log(`  phase-diagram --model sro --threads ${threads}: run ${i + 1}: ${times.at(-1).toFixed(1)} s`);
+    }
+    times.sort((a, b) => a - b);
+    medians[threads] = times[Math.floor(times.length / 2)];
+    rows.push({ name: `SRO phase diagram (default grid), ${threads} thread(s)`, medianMs: +(medians[threads] * 1e3).toFixed(0), samples: times.map((t) => +t.toFixed(2)) });
+  }
+  rows.push({ name: 'SRO phase diagram speed-up 2 threads vs 1', medianMs: 0, ratio: +(medians[1] / medians[2]).toFixed(2) });
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const r of await benchPhaseDiagram()) console.log(r);
+}
