@@ -97,6 +97,24 @@ for (const [name, file, fn] of [['minimize', 'minimize.mjs', 'benchMinimize'], [
   for (const r of [].concat(rows)) summary.results.push({ suite: name, ...r });
 }
 
+// 4. The main job: `coulomix reproduce` (default and --quick), whole process, median of 3.
+if (want('reproduce')) {
+  for (const args of [['--quick'], []]) {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const out = join(outDir, '.reproduce-bench');
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [join(dist, 'cli', 'main.js'), 'reproduce', '--out', out, ...args], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+      times.push(performance.now() - t0);
+      spawnSync('rm', ['-rf', out]);
+    }
+    times.sort((a, b) => a - b);
+    const row = record('reproduce', `coulomix reproduce ${args.join(' ')}`.trim(), times[1] / 1e3, { samples: times.map((t) => +(t / 1e3).toFixed(1)) });
+    console.log(`  ${row.name}: median ${(row.medianMs / 1e3).toFixed(1)} s`);
+  }
+}
+
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 const md = ['| suite | case | median | figure |', '|---|---|---|---|',
   ...summary.results.map((r) => `| ${r.suite} | ${r.name} | ${r.medianMs ? `${r.medianMs} ms` : ''} | ${r.kPointsPerSecond ? `${r.kPointsPerSecond.toLocaleString('en')} k-points/s` : r.ratio ? `x${r.ratio}` : ''} |`)];

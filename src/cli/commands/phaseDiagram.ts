@@ -210,7 +210,7 @@ export function phaseDiagramText(r: PhaseDiagramResult): string {
       out.push(`azeotrope: x = ${fmt(a.x)} (+- ${a.xError.toExponential(1)}), Gamma = ${fmt(a.gamma, 4)}, T/T_1m = ${fmt(a.tOverT1m)}`);
     }
   }
-  if (r.invariants.length === 0) out.push('azeotrope: none found (the scan and up to Gamma-max + 100)');
+  if (r.invariants.length === 0) out.push('azeotrope: none found: the scan ends without a liquid pocket between two coexistence windows, which is where the search past --gamma-max starts (for C/O scan across Gamma_1m, as the default range does)');
   const stable = r.solvus.filter((s) => !s.metastable);
   if (r.solvus.length > 0 || r.model !== 'sro') {
     if (stable.length === 0) out.push('solvus: no stable miscibility gap in the scanned range');
