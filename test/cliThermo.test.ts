@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}dist/cli/main.js`;
@@ -11,24 +10,7 @@ function run(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Newest modification time of the .ts files under a folder. */
-function newestSource(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = `${dir}/${e.name}`;
-    if (e.isDirectory()) t = Math.max(t, newestSource(p));
-    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-beforeAll(() => {
-  // Compile unless dist is newer than every source (tsc emits even if another module in
-  // the tree has a transient type error).
-  if (existsSync(cli) && statSync(cli).mtimeMs > newestSource(`${root}src`)) return;
-  spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
-  if (!existsSync(cli)) throw new Error('dist/cli/main.js was not built');
-});
 
 describe('coulomix melt', () => {
   it('--json prints gammaMelt = 175.719', () => {

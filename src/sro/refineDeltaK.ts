@@ -27,23 +27,9 @@ export interface DeltaKFunction {
  * summation over the member vectors of the first d.length shells.
  */
 export function deltaKFunction(x: number, d: ArrayLike<number>): DeltaKFunction {
-  const n = d.length;
-  const shells = bccShells(n);
-  const half = LATTICE_CONSTANT / 2;
-  let count = 0;
-  for (const s of shells) count += s.members.length;
-  const R = new Float64Array(3 * count);
+  const { R, shell, count } = members(d.length);
   const w = new Float64Array(count);
-  let p = 0;
-  for (let i = 0; i < n; i++) {
-    for (const v of shells[i].members) {
-      R[3 * p] = half * v[0];
-      R[3 * p + 1] = half * v[1];
-      R[3 * p + 2] = half * v[2];
-      w[p] = d[i];
-      p++;
-    }
-  }
+  for (let p = 0; p < count; p++) w[p] = d[shell[p]];
   const b = x * (1 - x);
   return {
     value(k) {
