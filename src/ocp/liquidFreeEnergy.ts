@@ -33,8 +33,26 @@ export const DS99: LiquidFitParameters = Object.freeze({
   B4: 0.00462,
 });
 
+/**
+ * The alternative parameter set of Potekhin & Chabrier (2000), their eq. (28), which takes in
+ * the Monte Carlo data of Caillol (1999). Not the paper's choice; an option. Provenance: we did
+ * not have the 2000 paper's text; these values are the ones two independent public EOS codes
+ * implement and label "eq. (28)" of that paper (MESA's Coulomb module and Potekhin's own EOS
+ * routines), so check them against the original before relying on them.
+ */
+export const CAILLOL99: LiquidFitParameters = Object.freeze({
+  name: 'caillol99',
+  reference: 'Potekhin & Chabrier 2000 (PRE 62, 8554) eq. 28, fit including Caillol 1999 (values as in public EOS codes)',
+  A1: -0.907347,
+  A2: 0.62849,
+  B1: 0.0045,
+  B2: 170,
+  B3: -8.4e-5,
+  B4: 0.0037,
+});
+
 /** Every liquid parameter set by name (the CLI's --liquid-fit values). */
-export const LIQUID_FITS: Readonly<Record<string, LiquidFitParameters>> = Object.freeze({ ds99: DS99 });
+export const LIQUID_FITS: Readonly<Record<string, LiquidFitParameters>> = Object.freeze({ ds99: DS99, caillol99: CAILLOL99 });
 
 /** Options of {@link ocpLiquidFreeEnergy}. */
 export interface LiquidFitOptions {
