@@ -1,5 +1,5 @@
 // Default SRO phase diagram (Gamma 130..181.5 step 0.5, x step 0.01, n = 8) as users run it:
-// the whole `coulomix phase-diagram --model sro` process, 1 and 2 threads, median of 3 runs.
+// the whole `coulomix phase-diagram --model sro` process, 1 and 2 threads, median of 5 runs.
 // Each run takes tens of seconds, so this suite times whole processes rather than using benny.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -15,7 +15,7 @@ function timeRun(args) {
   return (performance.now() - t0) / 1000;
 }
 
-export async function benchPhaseDiagram({ runs = 3 } = {}) {
+export async function benchPhaseDiagram({ runs = 5 } = {}) {
   const rows = [];
   const medians = {};
   for (const threads of [1, 2]) {

@@ -3,7 +3,7 @@
 // Results: bench/results/<suite>.json (benny) and bench/results/summary.{json,md}.
 import b from 'benny';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +115,14 @@ if (want('reproduce')) {
   }
 }
 
-writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+// Running a subset of suites replaces only their rows in an existing summary.
+const summaryFile = join(outDir, 'summary.json');
+if (only.length > 0 && existsSync(summaryFile)) {
+  const previous = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  const ran = new Set(summary.results.map((r) => r.suite));
+  summary.results = [...previous.results.filter((r) => !ran.has(r.suite)), ...summary.results];
+}
+writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 const md = ['| suite | case | median | figure |', '|---|---|---|---|',
   ...summary.results.map((r) => `| ${r.suite} | ${r.name} | ${r.medianMs ? `${r.medianMs} ms` : ''} | ${r.kPointsPerSecond ? `${r.kPointsPerSecond.toLocaleString('en')} k-points/s` : r.ratio ? `x${r.ratio}` : ''} |`)];
 writeFileSync(join(outDir, 'summary.md'), `${md.join('\n')}\n`);
