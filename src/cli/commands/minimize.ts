@@ -88,7 +88,8 @@ export async function run(argv: string[]): Promise<void> {
   lines.push(`  F (random)    = ${r.Frandom.toExponential(10)} U_1   (U_rnd - T S_mix)`);
   lines.push(`  F - F_random  = ${(r.F - r.Frandom).toExponential(6)} U_1`);
   lines.push(`  U             = ${r.U.toExponential(10)} U_1   (electrostatic, linear mixing subtracted)`);
-  lines.push(`  S             = ${r.S.toFixed(10)} k_B per ion`);
+  // S >= 0 is enforced to rounding; do not print a rounding-level negative as '-0.0000000000'.
+  lines.push(`  S             = ${(Math.abs(r.S) < 5e-11 ? 0 : r.S).toFixed(10)} k_B per ion`);
   lines.push(`  min_k |Delta_k|^2/N = ${r.minDeltaK.toExponential(3)}   (refined over the wedge; >= -1e-12 required)`);
   lines.push(`  certificate   = ${r.certificate.toExponential(3)} U_1   (duality gap of the final problem)`);
   const active = [...r.cuts].sort((a, b) => b.lambda - a.lambda).slice(0, 6);
