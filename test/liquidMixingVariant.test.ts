@@ -26,4 +26,13 @@ describe('liquid ideal-mixing variant through the phase layer', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('free-energy --model liquid --liquid-mixing smixz lowers F by (ln<Z> - <ln Z>)/Gamma (eq. 11)', () => {
+    const args = ['free-energy', '--model', 'liquid', '--x', '0.5', '--gamma', '175.719', '--json'];
+    const a = JSON.parse(cli(...args).stdout);
+    const b = JSON.parse(cli(...args, '--liquid-mixing', 'smixz').stdout);
+    const shift = (Math.log(7) - (Math.log(6) + Math.log(8)) / 2) / 175.719; // C/O at x = 0.5, <Z> = 7
+    expect(b.liquidMixing).toBe('smixz');
+    expect(Math.abs(a.F - b.F - shift)).toBeLessThan(1e-15);
+  });
 });
