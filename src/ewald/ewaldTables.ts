@@ -35,32 +35,32 @@ function realTerm(eta: number, r: number): number {
 }
 
 /**
- * Cut-off radius so that the real-space tail, sum_{R > Rc} |term| ~ integral 4 pi r^2 n |term| dr,
- * is below tol. Integral estimated by the trapezoid rule outward.
+ * Smallest r on a grid of step `dr` with integral_r^inf g(s) ds < tol, for a decreasing
+ * positive integrand g: one backward pass (trapezoid rule) from `far`, where g is negligible.
  */
-function realCutoff(eta: number, tol: number): number {
-  const n = FOUR_PI_N / (4 * Math.PI);
-  const dr = 0.05;
-  for (let rc = 1; rc < 100; rc += dr) {
-    let tail = 0;
-    for (let r = rc; r < rc + 40 / eta; r += dr) tail += 4 * Math.PI * r * r * n * realTerm(eta, r) * dr;
-    if (tail < tol) return rc;
+function tailCutoff(g: (r: number) => number, tol: number, from: number, far: number, dr: number): number {
+  let tail = 0;
+  let prev = g(far);
+  for (let r = far - dr; r >= from; r -= dr) {
+    const cur = g(r);
+    tail += 0.5 * (prev + cur) * dr;
+    if (tail >= tol) return r + dr;
+    prev = cur;
   }
-  throw new RangeError(`no real-space cut-off for eta=${eta}, tol=${tol}`);
+  return from;
 }
 
-/** Cut-off |G| so that the reciprocal tail 4 pi n sum e^{-q^2/4eta^2}/q is below tol (q >= G - kmax). */
+/** Real-space cut-off: the tail sum_{R > Rc} |term| ~ integral 4 pi r^2 n |term| dr is below tol. */
+function realCutoff(eta: number, tol: number): number {
+  const n = FOUR_PI_N / (4 * Math.PI);
+  return tailCutoff((r) => 4 * Math.PI * r * r * n * realTerm(eta, r), tol, 1, 1 + 60 / eta, 0.05);
+}
+
+/** Reciprocal cut-off |G|: the tail of 4 pi n sum e^{-q^2/4eta^2}/q is below tol (q >= G - kmax). */
 function recipCutoff(eta: number, tol: number, kmax: number): number {
   const density = 1 / (2 * RECIPROCAL_UNIT ** 3); // reciprocal points per unit volume (fcc, cell 2c^3)
-  const dq = 0.05;
-  for (let gc = 1; gc < 400; gc += dq) {
-    let tail = 0;
-    for (let q = gc; q < gc + 40 * eta; q += dq) {
-      tail += 4 * Math.PI * (q + kmax) ** 2 * density * FOUR_PI_N * Math.exp(-(q * q) / (4 * eta * eta)) / q * dq;
-    }
-    if (tail < tol) return gc + kmax;
-  }
-  throw new RangeError(`no reciprocal cut-off for eta=${eta}, tol=${tol}`);
+  const g = (q: number): number => (4 * Math.PI * (q + kmax) ** 2 * density * FOUR_PI_N * Math.exp(-(q * q) / (4 * eta * eta))) / q;
+  return tailCutoff(g, tol, 1, 1 + 60 * eta, 0.05) + kmax;
 }
 
 /**
