@@ -207,7 +207,7 @@ export function reportMarkdown(s: ReproduceSummary): string {
   disc.push('Fig. 4 units: the paper does not state the unit of its vertical axis in the text; we plot gains per ion in U_1 (the unit of all our free energies). The fcc - bcc line is a static-lattice energy (no phonon terms).');
   const tr = s.sro.trouble;
   disc.push(
-    `Solver health: ${tr.retried} minimization(s) needed a cold restart or a second wedge sample, ${tr.failed} failed every attempt (points dropped, not replaced), ${tr.tasksRedone} pool task(s) had points redone in the main thread.` +
+    `Solver health: ${tr.retried} minimization(s) needed a cold restart or a second wedge sample, ${tr.failed} failed every attempt (points dropped, not replaced), ${tr.tasksRedone} curve(s) had points redone in the main thread.` +
       (Object.keys(tr.droppedX).length ? ` Dropped compositions (number of Gammas): ${Object.entries(tr.droppedX).map(([x, n]) => `x = ${x} (${n})`).join(', ')}; the SRO spline is pinned to F + T S_mix = 0 at x = 0 and 1, so the curve stays defined there.` : '') +
       (tr.messages.length ? ` Solver messages, first ones: ${[...new Set(tr.messages.map((m) => m.replace(/^.*: /, '')))].slice(0, 3).map((m) => `"${m}"`).join('; ')}.` : ''),
   );

@@ -1,7 +1,6 @@
 import type { LatticeSums } from '../latticeSums/types.js';
 import type { Mixture } from '../mixture/composition.js';
 import { sroSolid, type SroResult } from '../models/sro.js';
-import { runTasks } from '../parallel/pool.js';
 import { sroCurvePoints } from '../parallel/sroCurves.js';
 import type { SroPoint } from '../phase/sroCurve.js';
 
@@ -23,7 +22,7 @@ export interface SroTrouble {
   retried: number;
   /** Minimizations that failed every attempt (point dropped). */
   failed: number;
-  /** Pool tasks with points the worker could not do (those points redone in the main thread). */
+  /** Curves with points the workers could not do (those points redone in the main thread). */
   tasksRedone: number;
   messages: string[];
   /** Dropped points counted per composition x. */
@@ -68,48 +67,11 @@ export async function robustSro(
   return null;
 }
 
-/** Split an x grid into the two end regions (x < 0.01, x > 0.99) and the bulk: end points are where the solver is most fragile. */
-function endChunks(xs: readonly number[]): number[][] {
-  const lo = xs.filter((x) => x < 0.01);
-  const mid = xs.filter((x) => x >= 0.01 && x <= 0.99);
-  const hi = xs.filter((x) => x > 0.99);
-  return [lo, mid, hi].filter((c) => c.length > 0);
-}
-
-/**
- * One pool task for (gamma, xs) (src/parallel/sroCurves.ts: warm start along x, a failing
- * point retried cold inside the worker and otherwise left out). Points the worker left out
- * are retried here (cold, then another wedge sample) and dropped if that fails too.
- */
-async function poolCurve(
-  z1: number,
-  z2: number,
-  gamma: number,
-  xs: readonly number[],
-  sums: LatticeSums,
-  options: SroRunOptions & { threads: number },
-  trouble: SroTrouble,
-): Promise<SroPoint[]> {
-  const failed: number[] = [];
-  const [points] = await sroCurvePoints({
-    z1, z2, gammas: [gamma], xs: [...xs], shells: options.shells, sums,
-    threads: options.threads, samplePoints: options.samplePoints,
-    onFailure: (_, x) => failed.push(x),
-  });
-  if (failed.length === 0) return points;
-  trouble.tasksRedone++;
-  for (const x of failed) {
-    const r = await robustSro({ z1, z2, x }, gamma, sums, options, trouble);
-    if (r) points.push({ x, F: r.F, alpha: r.alpha });
-  }
-  return points.sort((p, q) => p.x - q.x);
-}
-
 /**
  * SRO curves (minimized points on the x grid) at many Gammas on `threads` workers
- * (src/parallel/sroCurves.ts): per Gamma one pool task for the bulk of the grid and one for
- * each end region, each warm-started along x inside its worker. Failing points are retried
- * (see poolCurve); points that fail every attempt are dropped and counted.
+ * (src/parallel/sroCurves.ts: one task per Gamma, or x chunks when there are fewer Gammas
+ * than threads; warm start along x and a cold retry inside the worker). Points the workers
+ * left out are retried here (cold, then another wedge sample) and dropped if that fails too.
  */
 export async function sroCurvesInPool(
   z1: number,
@@ -121,20 +83,23 @@ export async function sroCurvesInPool(
   trouble: SroTrouble,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SroPoint[][]> {
-  // Create the pool once before the concurrent submissions.
-  await runTasks([], options.threads);
-  let done = 0;
-  const chunks = endChunks(xs);
-  return Promise.all(
-    gammas.map(async (gamma) => {
-      const parts = await Promise.all(chunks.map((c) => poolCurve(z1, z2, gamma, c, sums, options, trouble)));
-      onProgress?.(++done, gammas.length);
-      return parts.flat().sort((p, q) => p.x - q.x);
-    }),
-  );
+  const failed: Array<{ k: number; x: number }> = [];
+  const curves = await sroCurvePoints({
+    z1, z2, gammas: [...gammas], xs: [...xs], shells: options.shells, sums,
+    threads: options.threads, samplePoints: options.samplePoints, onProgress,
+    onFailure: (gamma, x) => failed.push({ k: gammas.indexOf(gamma), x }),
+  });
+  const redone = new Set(failed.map((f) => f.k));
+  trouble.tasksRedone += redone.size;
+  for (const { k, x } of failed) {
+    const r = await robustSro({ z1, z2, x }, gammas[k], sums, options, trouble);
+    if (r) curves[k].push({ x, F: r.F, alpha: r.alpha });
+  }
+  for (const k of redone) curves[k].sort((p, q) => p.x - q.x);
+  return curves;
 }
 
-/** One SRO curve split into `threads` x-chunks run in parallel (single off-grid Gammas, e.g. the azeotrope search). */
+/** One SRO curve (single off-grid Gammas, e.g. the azeotrope search), split over the threads. */
 export async function sroCurveSplit(
   z1: number,
   z2: number,
@@ -144,11 +109,5 @@ export async function sroCurveSplit(
   options: SroRunOptions & { threads: number },
   trouble: SroTrouble,
 ): Promise<SroPoint[]> {
-  const chunks: number[][] = [];
-  for (const c of endChunks(xs)) {
-    const k = Math.max(1, Math.min(options.threads, Math.floor(c.length / 8)));
-    for (let j = 0; j < k; j++) chunks.push(c.slice(Math.floor((j * c.length) / k), Math.floor(((j + 1) * c.length) / k)));
-  }
-  const parts = await Promise.all(chunks.map((c) => poolCurve(z1, z2, gamma, c, sums, options, trouble)));
-  return parts.flat().sort((p, q) => p.x - q.x);
+  return (await sroCurvesInPool(z1, z2, [gamma], xs, sums, options, trouble))[0];
 }
