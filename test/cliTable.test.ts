@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const cli = (...args: string[]) =>
@@ -40,5 +41,12 @@ describe('coulomix table', () => {
   it('rejects an unknown command', () => {
     const r = cli('frobnicate');
     expect(r.status).toBe(2);
+  });
+
+  it('the bin file is executable, so `npx coulomix` can run it', () => {
+    expect(statSync('dist/cli/main.js').mode & 0o111).not.toBe(0);
+    const r = spawnSync('npx', ['--no-install', 'coulomix', '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/usage: coulomix <command>/);
   });
 });

@@ -31,6 +31,8 @@ export default function setup(): void {
     } catch {
       /* reported by tsc above */
     }
+    // as `npm run build` does after tsc
+    if (existsSync(`${root}dist/cli/main.js`)) execFileSync(process.execPath, [`${root}scripts/mark-bin-executable.mjs`], { cwd: root });
   }
   if (!existsSync(`${root}dist/cli/main.js`)) throw new Error('dist/cli/main.js was not built (npm run build)');
 }
