@@ -7,7 +7,7 @@ import { meanZ, type Mixture } from './composition.js';
  */
 
 /** t ln t with 0 ln 0 = 0 (t >= 0). */
-function xlogx(t: number): number {
+export function xlogx(t: number): number {
   return t === 0 ? 0 : t * Math.log(t);
 }
 

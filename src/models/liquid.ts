@@ -1,12 +1,7 @@
 import type { Mixture } from '../mixture/composition.js';
-import { mixingEntropyZ } from '../mixture/entropy.js';
+import { mixingEntropyZ, xlogx } from '../mixture/entropy.js';
 import { liquidMixingCorrection } from '../mixture/liquidMixing.js';
 import { ocpFreeEnergyDifference, type OcpOptions } from '../ocp/meltingPoint.js';
-
-/** t ln t with 0 ln 0 = 0. */
-function xlogx(t: number): number {
-  return t === 0 ? 0 : t * Math.log(t);
-}
 
 /** Options of {@link liquidFreeEnergy}: the OCP parameter sets plus the ideal-mixing term. */
 export interface LiquidOptions extends OcpOptions {

@@ -9,39 +9,9 @@
  *                 - 2 eta/sqrt(pi) - pi n/eta^2 ]
  */
 
-type V3 = [number, number, number];
+import { erfc } from '../ewald/erfc.js';
 
-function erfc(x: number): number {
-  // Full double precision: Taylor series of erf below 2.5, Lentz continued fraction above.
-  if (x < 0) return 2 - erfc(-x);
-  if (x < 2.5) {
-    // erf by its Taylor series (converges quickly for x < 2.5), erfc = 1 - erf.
-    let term = x;
-    let sum = x;
-    const x2 = x * x;
-    for (let k = 1; k < 200; k++) {
-      term *= -x2 / k;
-      const add = term / (2 * k + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  // Continued fraction (Lentz) for x >= 2.5: erfc(x) = e^{-x^2}/sqrt(pi) * 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...)))).
-  let f = x;
-  let c = x;
-  let d = 0;
-  for (let k = 1; k < 300; k++) {
-    const a = k / 2;
-    d = x + a * d;
-    d = d === 0 ? 1e-300 : 1 / d;
-    c = x + a / c;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
-}
+type V3 = [number, number, number];
 
 function reciprocal(a: [V3, V3, V3]): [V3, V3, V3] {
   const [a1, a2, a3] = a;
