@@ -1,7 +1,7 @@
-import { bccShells } from '../lattice/bccShells.js';
 import { LATTICE_CONSTANT } from '../lattice/constants.js';
 import { shellCosineSums } from '../lattice/shellCosineSums.js';
 import { shellCosineTable as wasmShellCosineTable } from '../kernels/shellCosineTable.js';
+import { shellTerms, TERM_STRIDE } from '../kernels/shellTerms.js';
 import { wedgeSample, DEFAULT_SAMPLE_SIZE, type WedgeSample } from './wedgeSample.js';
 
 /*
@@ -50,31 +50,14 @@ export function productTerms(n: number): { terms: ProductTerm[]; jmax: number } 
 const termCache = new Map<number, { terms: ProductTerm[]; jmax: number }>();
 
 function makeProductTerms(n: number): { terms: ProductTerm[]; jmax: number } {
+  // The same orbit factorization the WASM kernel uses (src/kernels/shellTerms.ts).
+  const { terms: flat, nTerms, maxIndex } = shellTerms(n);
   const terms: ProductTerm[] = [];
-  let jmax = 0;
-  for (const shell of bccShells(n)) {
-    for (const orbit of shell.orbits) {
-      const [h, k, l] = orbit.half;
-      const perms = new Set<string>();
-      for (const p of [
-        [h, k, l],
-        [h, l, k],
-        [k, h, l],
-        [k, l, h],
-        [l, h, k],
-        [l, k, h],
-      ]) {
-        perms.add(p.join(','));
-      }
-      for (const key of perms) {
-        const [a, b, c] = key.split(',').map(Number);
-        const nonzero = (a !== 0 ? 1 : 0) + (b !== 0 ? 1 : 0) + (c !== 0 ? 1 : 0);
-        terms.push({ shell: shell.i - 1, jx: a, jy: b, jz: c, weight: 2 ** nonzero });
-        jmax = Math.max(jmax, a, b, c);
-      }
-    }
+  for (let t = 0; t < nTerms; t++) {
+    const o = t * TERM_STRIDE;
+    terms.push({ jx: flat[o], jy: flat[o + 1], jz: flat[o + 2], weight: flat[o + 3], shell: flat[o + 4] });
   }
-  return { terms, jmax };
+  return { terms, jmax: maxIndex };
 }
 
 /**
