@@ -2,6 +2,7 @@ import { meltingGamma } from '../ocp/meltingPoint.js';
 import { locateAzeotrope, narrowest, pockets, refineAzeotropeTangency } from './azeotrope.js';
 import { coexistenceWindows, hullAnalysis, resolveGrid, type CoexistenceOptions } from './coexistence.js';
 import type { GridOptions } from './grid.js';
+import type { LatticeSums } from '../latticeSums/types.js';
 import type { LiquidOptions } from '../models/liquid.js';
 import { fixedSolidCurve, liquidCurve, sumsForFixedModel, type FixedSolidModel, type SolidModelName } from './modelCurves.js';
 import { miscibilityGaps } from './solvus.js';
@@ -77,6 +78,8 @@ export interface PhaseDiagramOptions {
   name?: string;
   /** Liquid options for the named fixed models (default: the paper's liquid, ideal term -S_mix). */
   liquid?: LiquidOptions;
+  /** Lattice sums for the 'random' model (default: getLatticeSums(8), computed once per process). */
+  sums?: LatticeSums;
   z1?: number;
   z2?: number;
   gammaMin: number;
@@ -145,7 +148,7 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
     name = options.name ?? 'custom';
   } else if (FIXED.includes(options.model)) {
     const model = options.model as FixedSolidModel;
-    const sums = await sumsForFixedModel(model);
+    const sums = options.sums ?? (await sumsForFixedModel(model));
     provider = (g) => ({ liquid: liquidCurve(z1, z2, g, options.liquid), solid: fixedSolidCurve(model, z1, z2, g, sums) });
     name = model;
     fixed = true;

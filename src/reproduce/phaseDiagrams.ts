@@ -12,9 +12,10 @@ export type FixedModel = 'random' | 'ogata' | 'ogata-smixz';
 export const FIXED_MODELS: readonly FixedModel[] = ['random', 'ogata', 'ogata-smixz'];
 
 /** A fixed-microstructure diagram (closed-form curves; solvus scanned down to Gamma = 800). */
-export async function fixedDiagram(model: FixedModel, cfg: ReproduceConfig, gamma1m: number): Promise<PhaseDiagramResult> {
+export async function fixedDiagram(model: FixedModel, cfg: ReproduceConfig, gamma1m: number, sums: LatticeSums): Promise<PhaseDiagramResult> {
   return phaseDiagram({
     model,
+    sums,
     z1: cfg.z1,
     z2: cfg.z2,
     gammaMin: cfg.gammaMin,

@@ -166,7 +166,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   const fixedBar = progress.bar('phase diagrams random/ogata/smixz', FIXED_MODELS.length);
   await timed('fixedDiagrams', async () => {
     for (const [k, m] of FIXED_MODELS.entries()) {
-      fixed.push(await fixedDiagram(m, cfg, gamma1m));
+      fixed.push(await fixedDiagram(m, cfg, gamma1m, sums));
       fixedBar.update(k + 1);
     }
   });
