@@ -63,31 +63,31 @@ export async function runTask(task: Task): Promise<Float64Array> {
 
 async function runSroCurve(task: SroCurveTask): Promise<Float64Array> {
   const { sroSolid } = await import('../models/sro.js');
+  const { minimizeAlongX } = await import('../phase/sroCurve.js');
   const { z1, z2, gamma, xs, shells, sums, seed, samplePoints } = task;
+  // Warm start along x (minimizeAlongX, which also retries a failing point cold); the previous
+  // point's active wave vectors go along as cuts: same answer, fewer rounds. A point that fails
+  // cold as well stays NaN for the caller to report and leave out.
+  let cuts: Awaited<ReturnType<typeof sroSolid>>['cuts'] | undefined;
+  const points = await minimizeAlongX(
+    z1, z2, gamma, xs,
+    async (mix, g, o) => {
+      const r = await sroSolid(mix, g, sums, {
+        shells, seed, samplePoints,
+        warmStart: o.warmStart ? { alpha: o.warmStart, x: mix.x, cuts } : undefined,
+      });
+      cuts = r.cuts;
+      return r;
+    },
+    { onFailure: () => (cuts = undefined) },
+  );
   const m = xs.length;
   const out = new Float64Array(m * (1 + shells)).fill(NaN);
-  // Warm start along x from the previous point's relative deviations and active wave
-  // vectors (same answer, fewer rounds); a point that fails is retried cold, and if it
-  // fails again it stays NaN for the caller to report and leave out.
-  let prev: Awaited<ReturnType<typeof sroSolid>> | undefined;
-  for (let j = 0; j < m; j++) {
-    const mix = { z1, z2, x: xs[j] };
-    let r: typeof prev;
-    for (const warm of prev ? [true, false] : [false]) {
-      try {
-        r = await sroSolid(mix, gamma, sums, {
-          shells, seed, samplePoints,
-          warmStart: warm && prev ? { deviation: prev.deviation, cuts: prev.cuts } : undefined,
-        });
-        break;
-      } catch {
-        r = undefined;
-      }
-    }
-    prev = r;
-    if (!r) continue;
-    out[j] = r.F;
-    out.set(r.alpha, m + j * shells);
+  let j = 0;
+  for (const p of points) {
+    while (xs[j] !== p.x) j++;
+    out[j] = p.F;
+    out.set(p.alpha, m + j * shells);
   }
   return out;
 }

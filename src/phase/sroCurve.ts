@@ -151,23 +151,3 @@ export function sroCurveFromPoints(points: readonly SroPoint[], gamma: number, o
     df: (x) => s.derivative(x) - T * Math.log((1 - x) / x),
   };
 }
-
-/** Options of {@link sroSolidCurve}. */
-export interface SroCurveOptions extends SroGridOptions, SroSplineOptions {
-  /** Explicit x grid (overrides step / endPoints). */
-  xs?: number[];
-  onPoint?: (p: SroPoint) => void;
-}
-
-/** Minimize along the grid (one thread, warm-started) and return both the points and the curve. */
-export async function sroSolidCurve(
-  z1: number,
-  z2: number,
-  gamma: number,
-  minimize: SroMinimizer,
-  options: SroCurveOptions = {},
-): Promise<{ points: SroPoint[]; curve: FreeEnergyCurve }> {
-  const xs = options.xs ?? sroGrid(options);
-  const points = await minimizeAlongX(z1, z2, gamma, xs, minimize, { onPoint: options.onPoint });
-  return { points, curve: sroCurveFromPoints(points, gamma, options) };
-}

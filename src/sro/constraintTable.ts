@@ -158,8 +158,3 @@ export function getConstraintTable(n: number, options: ConstraintTableOptions = 
   cache.set(key, entry);
   return entry;
 }
-
-/** Forget every cached table (tests, memory). */
-export function clearConstraintTables(): void {
-  cache.clear();
-}
