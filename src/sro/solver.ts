@@ -5,6 +5,7 @@ import {
   shellEntropyDecrementDerivative,
   shellEntropyDecrementSecondDerivative,
 } from '../mixture/entropy.js';
+import { CELLS, cellBlocks, lowestCells } from './lowestCells.js';
 
 /*
  * Convex solver of the short-range-order problem (PHYSICS.md section 6, paper eqs. 3-4, A.3-A.4).
@@ -621,64 +622,6 @@ export interface SemiInfiniteOptions {
   polish?: boolean;
 }
 
-const CELLS = 12;
-const cellCache = new WeakMap<Float64Array, Int32Array>();
-
-/** Coarse cell index of every sample point (CELLS^3 boxes), for spreading cuts and starts. */
-function cellsOf(points: Float64Array, count: number): Int32Array {
-  let cells = cellCache.get(points);
-  if (cells) return cells;
-  let maxc = 0;
-  for (let j = 0; j < 3 * count; j++) maxc = Math.max(maxc, Math.abs(points[j]));
-  const scale = CELLS / (maxc * (1 + 1e-12) || 1);
-  cells = new Int32Array(count);
-  for (let j = 0; j < count; j++) {
-    const a = Math.min(CELLS - 1, Math.floor(points[3 * j] * scale));
-    const b = Math.min(CELLS - 1, Math.floor(points[3 * j + 1] * scale));
-    const c = Math.min(CELLS - 1, Math.floor(points[3 * j + 2] * scale));
-    cells[j] = (a * CELLS + b) * CELLS + c;
-  }
-  cellCache.set(points, cells);
-  return cells;
-}
-
-/** Minimum of Delta = b + row.d over the sample points of every coarse cell (hot loop, kept small). */
-function scanCells(
-  tab: Float64Array,
-  n: number,
-  count: number,
-  d: Float64Array,
-  b: number,
-  cells: Int32Array,
-  cellMin: Float64Array,
-  cellArg: Int32Array,
-): void {
-  cellMin.fill(Infinity);
-  if (n === 8) {
-    const d0 = d[0], d1 = d[1], d2 = d[2], d3 = d[3], d4 = d[4], d5 = d[5], d6 = d[6], d7 = d[7];
-    for (let j = 0, row = 0; j < count; j++, row += 8) {
-      const v =
-        b + tab[row] * d0 + tab[row + 1] * d1 + tab[row + 2] * d2 + tab[row + 3] * d3 +
-        tab[row + 4] * d4 + tab[row + 5] * d5 + tab[row + 6] * d6 + tab[row + 7] * d7;
-      const c = cells[j];
-      if (v < cellMin[c]) {
-        cellMin[c] = v;
-        cellArg[c] = j;
-      }
-    }
-    return;
-  }
-  for (let j = 0, row = 0; j < count; j++, row += n) {
-    let v = b;
-    for (let i = 0; i < n; i++) v += tab[row + i] * d[i];
-    const c = cells[j];
-    if (v < cellMin[c]) {
-      cellMin[c] = v;
-      cellArg[c] = j;
-    }
-  }
-}
-
 /**
  * Global minimum of the short-range-order problem with the semi-infinite constraint (eq. 3)
  * over the wedge: constraint generation over the sample (the most violated point of each of
@@ -704,10 +647,9 @@ export function solveSemiInfinite(
   const nStarts = options.refineStarts ?? 12;
   const maxRounds = options.maxRounds ?? 80;
   const progress = options.onProgress;
-  const cells = cellsOf(sample.points, sample.count);
-  const nCells = CELLS * CELLS * CELLS;
-  const cellMin = new Float64Array(nCells);
-  const cellArg = new Int32Array(nCells);
+  const blocks = cellBlocks(sample.points, sample.table, sample.count, n);
+  const cellMin = new Float64Array(CELLS * CELLS * CELLS);
+  const cellArg = new Int32Array(CELLS * CELLS * CELLS);
 
   const cutK: Vec3[] = [];
   const cutOrigin: Array<'sample' | 'refined'> = [];
@@ -764,11 +706,8 @@ export function solveSemiInfinite(
     solvedWith = [cutK.length, tracked.length];
     iterations += sol.iterations;
     d = sol.d;
-    // Scan the sample: minimum of Delta per coarse cell.
-    scanCells(tab, n, sample.count, d, b, cells, cellMin, cellArg);
-    const order: number[] = [];
-    for (let c = 0; c < nCells; c++) if (cellMin[c] < Infinity) order.push(c);
-    order.sort((u, v) => cellMin[u] - cellMin[v]);
+    // Scan the sample: the lowest coarse cells of Delta (all violated ones and nStarts more).
+    const { order } = lowestCells(blocks, d, b, nStarts, -violTol, cellMin, cellArg);
     minSample = order.length ? cellMin[order[0]] : Infinity;
     timing.scan += performance.now() - t0;
     let added = 0;
@@ -845,11 +784,8 @@ export function solveSemiInfinite(
     if (typeof pol === 'string') progress?.(`polish: ${pol}`);
     else if ('reason' in pol) progress?.(`polish: ${pol.reason}`);
     else {
-      scanCells(tab, n, sample.count, pol.d, b, cells, cellMin, cellArg);
       let minS = Infinity;
-      const lows: number[] = [];
-      for (let c = 0; c < nCells; c++) if (cellMin[c] < Infinity) lows.push(c);
-      lows.sort((u, v) => cellMin[u] - cellMin[v]);
+      const lows = lowestCells(blocks, pol.d, b, nStarts, -violTol, cellMin, cellArg).order;
       if (lows.length) minS = cellMin[lows[0]];
       const starts: Vec3[] = lows.slice(0, nStarts).map((c) => samplePoint(cellArg[c]));
       for (let j = 0; j < nAll; j++) if (pol.lambda[j] > 0) starts.push(j < cutK.length ? cutK[j] : tracked[j - cutK.length].k);
