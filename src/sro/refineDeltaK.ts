@@ -159,16 +159,37 @@ function packedTerms(n: number): PackedTerms {
   return hit;
 }
 
+/** Fresh zeroed jet arrays for n shells. */
+function emptyJet(n: number): ShellJet {
+  return { c: new Float64Array(n), dc: new Float64Array(3 * n), d2c: new Float64Array(6 * n) };
+}
+
+// Scratch of shellCosineJetInto and localMinimizeDelta (synchronous, so one set per thread):
+// the local searches evaluate the jet millions of times, and typed arrays of this size live
+// outside the JS heap, where allocating them costs more than the arithmetic.
+let scratchC = new Float64Array(0);
+let scratchS = new Float64Array(0);
+const scratchJets = new Map<number, [ShellJet, ShellJet]>();
+
 /**
  * Shell cosine sums with first and second k-derivatives at k, from the separable form
  * sum over orbit permutations of w prod_a cos(q_a j_a), q = k a_l/2 (see constraintTable.ts):
  * 3 (jmax+1) sines and cosines per k instead of one per lattice vector.
  */
 export function shellCosineJet(k: ArrayLike<number>, n: number): ShellJet {
+  return shellCosineJetInto(k, n, emptyJet(n));
+}
+
+/** {@link shellCosineJet} written into `out` (its first n, 3n, 6n entries are overwritten). */
+function shellCosineJetInto(k: ArrayLike<number>, n: number, out: ShellJet): ShellJet {
   const { shell, j, w, jmax } = packedTerms(n);
   const half = LATTICE_CONSTANT / 2;
-  const C = new Float64Array(3 * (jmax + 1));
-  const S = new Float64Array(3 * (jmax + 1));
+  if (scratchC.length < 3 * (jmax + 1)) {
+    scratchC = new Float64Array(3 * (jmax + 1));
+    scratchS = new Float64Array(3 * (jmax + 1));
+  }
+  const C = scratchC;
+  const S = scratchS;
   for (let a = 0; a < 3; a++) {
     const q = k[a] * half;
     for (let m = 0; m <= jmax; m++) {
@@ -176,9 +197,10 @@ export function shellCosineJet(k: ArrayLike<number>, n: number): ShellJet {
       S[a * (jmax + 1) + m] = Math.sin(q * m);
     }
   }
-  const c = new Float64Array(n);
-  const dc = new Float64Array(3 * n);
-  const d2c = new Float64Array(6 * n);
+  const { c, dc, d2c } = out;
+  c.fill(0, 0, n);
+  dc.fill(0, 0, 3 * n);
+  d2c.fill(0, 0, 6 * n);
   const o1 = jmax + 1;
   const o2 = 2 * (jmax + 1);
   const h2 = half * half;
@@ -205,7 +227,7 @@ export function shellCosineJet(k: ArrayLike<number>, n: number): ShellJet {
     d2c[6 * i + 4] += wt * cx * sy * sz;
     d2c[6 * i + 5] -= wt * h2 * jz * jz * cx * cy * cz;
   }
-  return { c, dc, d2c };
+  return out;
 }
 
 /** Shell cosine sums with first and second k-derivatives at k (direct member summation; reference). */
@@ -275,7 +297,10 @@ export function localMinimizeDelta(k0: ArrayLike<number>, x: number, d: ArrayLik
   let scale = 0;
   for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(d[i]));
   let k: Vec3 = [k0[0], k0[1], k0[2]];
-  let jet = shellCosineJet(k, n);
+  let pair = scratchJets.get(n);
+  if (!pair) scratchJets.set(n, (pair = [emptyJet(n), emptyJet(n)]));
+  let [jet, trial] = pair;
+  shellCosineJetInto(k, n, jet);
   let e = deltaFromJet(jet, x, d);
   let it = 0;
   for (; it < maxIterations; it++) {
@@ -298,7 +323,7 @@ export function localMinimizeDelta(k0: ArrayLike<number>, x: number, d: ArrayLik
     let accepted = false;
     for (let bt = 0; bt < 50; bt++) {
       const kt: Vec3 = [k[0] + t * step[0], k[1] + t * step[1], k[2] + t * step[2]];
-      const jt = shellCosineJet(kt, n);
+      const jt = shellCosineJetInto(kt, n, trial);
       const et = deltaFromJet(jt, x, d);
       // Near convergence the decrease drops below the rounding of Delta: then accept a full
       // Newton step that does not increase Delta beyond rounding and shrinks the gradient.
@@ -306,6 +331,7 @@ export function localMinimizeDelta(k0: ArrayLike<number>, x: number, d: ArrayLik
       const roundingLevel = 1e-15 * (Math.abs(e.value) + x * (1 - x));
       if (et.value <= e.value + 1e-4 * t * slope || (t === 1 && et.value <= e.value + roundingLevel && gn1 < 0.5 * gn)) {
         k = kt;
+        trial = jet;
         jet = jt;
         e = et;
         accepted = true;
@@ -316,7 +342,11 @@ export function localMinimizeDelta(k0: ArrayLike<number>, x: number, d: ArrayLik
     if (!accepted) break;
     if (t * Math.hypot(step[0], step[1], step[2]) < 1e-15 * Math.max(1, Math.hypot(k[0], k[1], k[2]))) break;
   }
-  return { k, value: e.value, grad: e.grad, hess: e.hess, jet, iterations: it };
+  const own = emptyJet(n);
+  own.c.set(jet.c.subarray(0, n));
+  own.dc.set(jet.dc.subarray(0, 3 * n));
+  own.d2c.set(jet.d2c.subarray(0, 6 * n));
+  return { k, value: e.value, grad: e.grad, hess: e.hess, jet: own, iterations: it };
 }
 
 /** Options of {@link refineMinDeltaK}. */
