@@ -13,6 +13,14 @@ type PiscinaLike = { run(task: unknown): Promise<unknown>; destroy(): Promise<vo
 let pool: PiscinaLike | undefined;
 let poolThreads = 0;
 
+/** Modules a worker can load at start-up, before its first task (see worker.ts). */
+export type Preload = 'sro';
+
+/** True if `threads` threads means worker threads here (Node and threads > 1), false: in this thread. */
+export function usesWorkers(threads: number): boolean {
+  return threads > 1 && isNode;
+}
+
 function workerUrl(): URL {
   // Running from TypeScript sources (vitest): use the compiled worker in dist/.
   return import.meta.url.endsWith('.ts')
@@ -20,7 +28,7 @@ function workerUrl(): URL {
     : new URL('./worker.js', import.meta.url);
 }
 
-async function getPool(threads: number): Promise<PiscinaLike> {
+async function getPool(threads: number, preload: Preload[] = []): Promise<PiscinaLike> {
   if (pool && poolThreads === threads) return pool;
   if (pool) await pool.destroy();
   const { Piscina } = await import('piscina');
@@ -29,9 +37,18 @@ async function getPool(threads: number): Promise<PiscinaLike> {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
+    workerData: { preload },
   }) as unknown as PiscinaLike;
   poolThreads = threads;
   return pool;
+}
+
+/**
+ * Start the worker threads now (no-op in this thread's mode or if they run already), so that
+ * they boot and load `preload` while this thread prepares the first tasks.
+ */
+export async function startPool(threads: number, preload: Preload[] = []): Promise<void> {
+  if (usesWorkers(threads)) await getPool(threads, preload);
 }
 
 /**
@@ -44,7 +61,7 @@ export async function runTasks(tasks: Task[], threads: number, onDone?: (done: n
     onDone?.(++done);
     return r;
   };
-  if (threads <= 1 || !isNode) {
+  if (!usesWorkers(threads)) {
     const out: Float64Array[] = [];
     for (const t of tasks) out.push(tick(await runTask(t)));
     return out;

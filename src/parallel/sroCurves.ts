@@ -1,6 +1,7 @@
 import type { LatticeSums } from '../latticeSums/types.js';
 import type { SroPoint } from '../phase/sroCurve.js';
-import { defaultThreads, runTasks } from './pool.js';
+import { shareConstraintTable } from '../sro/constraintTable.js';
+import { defaultThreads, runTasks, startPool, usesWorkers } from './pool.js';
 import type { SroCurveTask } from './tasks.js';
 
 /** Options of {@link sroCurvePoints}. */
@@ -37,12 +38,19 @@ export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<Sr
   const { z1, z2, xs, sums, seed, samplePoints } = options;
   // Fewer Gammas than threads (e.g. single curves of an azeotrope search): split each x grid
   // into contiguous chunks so every thread has work; each chunk is warm-started from its start.
+  // Workers: boot them first, then build the wedge constraint table once, here, while they
+  // start; it goes to every worker in SharedArrayBuffers (one copy per process).
+  let table;
+  if (usesWorkers(threads)) {
+    await startPool(threads, ['sro']);
+    table = shareConstraintTable(shells, { seed, size: samplePoints });
+  }
   const chunks = Math.max(1, Math.min(Math.ceil(threads / options.gammas.length), Math.floor(xs.length / 16)));
   const tasks: SroCurveTask[] = [];
   for (const gamma of options.gammas) {
     for (let c = 0; c < chunks; c++) {
       const part = xs.slice(Math.floor((c * xs.length) / chunks), Math.floor(((c + 1) * xs.length) / chunks));
-      tasks.push({ kind: 'sroCurve', z1, z2, gamma, xs: part, shells, sums, seed, samplePoints });
+      tasks.push({ kind: 'sroCurve', z1, z2, gamma, xs: part, shells, sums, seed, samplePoints, table });
     }
   }
   let curvesDone = 0;

@@ -1,6 +1,7 @@
 import { latticeKernel, type LatticeKernelOptions } from '../kernels/latticeKernel.js';
 import { gaussLegendre01 } from '../brillouin/gaussLegendre.js';
 import type { LatticeSums } from '../latticeSums/types.js';
+import type { SharedConstraintTable } from '../sro/constraintTable.js';
 
 /** A shard of the wedge quadrature: Gauss orders and a range of flattened points. */
 export interface WedgeSumsTask {
@@ -32,6 +33,8 @@ export interface SroCurveTask {
   sums: LatticeSums;
   seed?: number;
   samplePoints?: number;
+  /** The wedge constraint table built once by the main thread (SharedArrayBuffers, not copied). */
+  table?: SharedConstraintTable;
 }
 
 /** Every task a worker (or the main thread, without workers) can run; plain data in, plain data out. */
@@ -61,9 +64,15 @@ export async function runTask(task: Task): Promise<Float64Array> {
   }
 }
 
+/** Load the modules of the SRO sweep (worker start-up; otherwise on the first SRO task). */
+export async function preloadSro(): Promise<void> {
+  await Promise.all([import('../models/sro.js'), import('../phase/sroCurve.js'), import('../sro/constraintTable.js')]);
+}
+
 async function runSroCurve(task: SroCurveTask): Promise<Float64Array> {
   const { sroSolid } = await import('../models/sro.js');
   const { minimizeAlongX } = await import('../phase/sroCurve.js');
+  if (task.table) (await import('../sro/constraintTable.js')).adoptConstraintTable(task.table);
   const { z1, z2, gamma, xs, shells, sums, seed, samplePoints } = task;
   // Warm start along x (minimizeAlongX, which also retries a failing point cold); the previous
   // point's active wave vectors go along as cuts: same answer, fewer rounds. A point that fails

@@ -2,6 +2,7 @@ import { LATTICE_CONSTANT } from '../lattice/constants.js';
 import { shellCosineSums } from '../lattice/shellCosineSums.js';
 import { shellCosineTable as wasmShellCosineTable } from '../kernels/shellCosineTable.js';
 import { shellTerms, TERM_STRIDE } from '../kernels/shellTerms.js';
+import { cellBlocks, type CellBlocks } from './lowestCells.js';
 import { wedgeSample, DEFAULT_SAMPLE_SIZE, type WedgeSample } from './wedgeSample.js';
 
 /*
@@ -24,6 +25,8 @@ export interface ConstraintTable {
   sample: WedgeSample;
   /** Which implementation filled the table. */
   backend: 'ts-product' | 'reference' | 'wasm';
+  /** The sample grouped into coarse cells and blocks (the solver's bounded scan). */
+  blocks: CellBlocks;
 }
 
 /** One separable term of a shell cosine sum: weight * prod_a cos(q_a j_a), q = k a_l/2. */
@@ -132,16 +135,21 @@ export interface ConstraintTableOptions {
   size?: number;
 }
 
+function tableKey(n: number, options: ConstraintTableOptions): string {
+  return `${n}|${options.seed ?? 1}|${options.size ?? DEFAULT_SAMPLE_SIZE}`;
+}
+
 /**
  * The shared wedge sample and its cosine table for n shells, computed once per
- * (n, seed, size) and cached for the life of the process.
+ * (n, seed, size) and cached for the life of the process (or adopted from another thread,
+ * see {@link shareConstraintTable}).
  *
  * @example getConstraintTable(8).count // 100000
  */
 export function getConstraintTable(n: number, options: ConstraintTableOptions = {}): ConstraintTable {
   const seed = options.seed ?? 1;
   const size = options.size ?? DEFAULT_SAMPLE_SIZE;
-  const key = `${n}|${seed}|${size}`;
+  const key = tableKey(n, options);
   const hit = cache.get(key);
   if (hit) return hit;
   const sample = wedgeSample({ seed, size });
@@ -154,7 +162,66 @@ export function getConstraintTable(n: number, options: ConstraintTableOptions = 
     table = shellCosineTableTs(sample.points, n);
     backend = 'ts-product';
   }
-  const entry: ConstraintTable = { n, count: sample.count, points: sample.points, table, sample, backend };
+  const blocks = cellBlocks(sample.points, table, sample.count, n);
+  const entry: ConstraintTable = { n, count: sample.count, points: sample.points, table, sample, backend, blocks };
   cache.set(key, entry);
   return entry;
+}
+
+/** A constraint table whose arrays live in SharedArrayBuffers: sent to worker threads without copying. */
+export interface SharedConstraintTable {
+  key: string;
+  table: ConstraintTable;
+}
+
+const shared = new Map<string, SharedConstraintTable>();
+
+function toShared<T extends Float64Array | Int32Array>(a: T): T {
+  const Ctor = a.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+  const out = new Ctor(new SharedArrayBuffer(a.length * Ctor.BYTES_PER_ELEMENT));
+  out.set(a as never);
+  return out;
+}
+
+/**
+ * The constraint table of {@link getConstraintTable} copied once into SharedArrayBuffers, so
+ * that every worker thread of a sweep reads one copy (13 MB for n = 8) instead of building
+ * its own; a worker installs it with {@link adoptConstraintTable}.
+ */
+export function shareConstraintTable(n: number, options: ConstraintTableOptions = {}): SharedConstraintTable {
+  const key = tableKey(n, options);
+  let hit = shared.get(key);
+  if (hit) return hit;
+  const t = getConstraintTable(n, options);
+  const b = t.blocks;
+  const points = toShared(t.points);
+  const table: ConstraintTable = {
+    ...t,
+    points,
+    table: toShared(t.table),
+    sample: { ...t.sample, points },
+    blocks: {
+      ...b,
+      cellOf: toShared(b.cellOf),
+      perm: toShared(b.perm),
+      table: toShared(b.table),
+      blockStart: toShared(b.blockStart),
+      lo: toShared(b.lo),
+      hi: toShared(b.hi),
+      cellLo: toShared(b.cellLo),
+      cellHi: toShared(b.cellHi),
+      cells: toShared(b.cells),
+      cellBlockStart: toShared(b.cellBlockStart),
+    },
+  };
+  hit = { key, table };
+  shared.set(key, hit);
+  // This thread uses the shared copy as well (one table per process).
+  cache.set(key, table);
+  return hit;
+}
+
+/** Install a table shared by another thread (no-op if this thread has that table already). */
+export function adoptConstraintTable(s: SharedConstraintTable): void {
+  if (!cache.has(s.key)) cache.set(s.key, s.table);
 }

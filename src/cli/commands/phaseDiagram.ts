@@ -129,9 +129,11 @@ export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Pro
   }
   // SRO: minimized curves on an x grid per Gamma, one Gamma per worker thread
   // (src/parallel/sroCurves.ts; --threads 1 runs in this thread), splined as F + T S_mix.
+  // Worker threads boot (and load the SRO modules) while this thread computes the lattice sums.
+  const { closePool, startPool } = await import('../../parallel/pool.js');
+  await startPool(opts.threads, ['sro']);
   const sums = await getLatticeSums(Math.max(8, opts.shells));
   const { sroCurvePoints } = await import('../../parallel/sroCurves.js');
-  const { closePool } = await import('../../parallel/pool.js');
   const xs = sroGrid({ step: opts.xStep });
   const bar = createProgress('SRO solid curves', nGamma, { silent: opts.quiet });
   let batch = true;
