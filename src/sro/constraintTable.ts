@@ -202,7 +202,6 @@ export function shareConstraintTable(n: number, options: ConstraintTableOptions 
     sample: { ...t.sample, points },
     blocks: {
       ...b,
-      cellOf: toShared(b.cellOf),
       perm: toShared(b.perm),
       table: toShared(b.table),
       blockStart: toShared(b.blockStart),

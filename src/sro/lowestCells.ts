@@ -12,8 +12,6 @@
 export interface CellBlocks {
   n: number;
   count: number;
-  /** Coarse cell of every sample point (original order). */
-  cellOf: Int32Array;
   /** Block order -> original point index. */
   perm: Int32Array;
   /** Table rows in block order (count x n). */
@@ -42,7 +40,7 @@ const cache = new WeakMap<Float64Array, CellBlocks>();
 
 /**
  * Group the sample points into coarse cells (CELLS^3 boxes of the bounding cube of the
- * sample) and, inside each, into SUB^3 blocks; cached per points array.
+ * sample) and, inside each, into SUB^3 blocks; cached per table array.
  */
 export function cellBlocks(points: Float64Array, table: Float64Array, count: number, n: number): CellBlocks {
   const hit = cache.get(table);
@@ -51,14 +49,12 @@ export function cellBlocks(points: Float64Array, table: Float64Array, count: num
   for (let j = 0; j < 3 * count; j++) maxc = Math.max(maxc, Math.abs(points[j]));
   const fine = CELLS * SUB;
   const scale = fine / (maxc * (1 + 1e-12) || 1);
-  const cellOf = new Int32Array(count);
   const blockOf = new Int32Array(count);
   for (let j = 0; j < count; j++) {
     const a = Math.min(fine - 1, Math.floor(points[3 * j] * scale));
     const b = Math.min(fine - 1, Math.floor(points[3 * j + 1] * scale));
     const c = Math.min(fine - 1, Math.floor(points[3 * j + 2] * scale));
     const cell = (Math.floor(a / SUB) * CELLS + Math.floor(b / SUB)) * CELLS + Math.floor(c / SUB);
-    cellOf[j] = cell;
     // Blocks numbered cell-major, so that a cell's blocks are contiguous.
     blockOf[j] = cell * SUB * SUB * SUB + ((a % SUB) * SUB + (b % SUB)) * SUB + (c % SUB);
   }
@@ -115,7 +111,6 @@ export function cellBlocks(points: Float64Array, table: Float64Array, count: num
   const out: CellBlocks = {
     n,
     count,
-    cellOf,
     perm,
     table: ptab,
     blockStart: Int32Array.from(starts),
