@@ -36,8 +36,6 @@ export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<Sr
   const shells = options.shells ?? 8;
   const threads = options.threads ?? defaultThreads();
   const { z1, z2, xs, sums, seed, samplePoints } = options;
-  // Fewer Gammas than threads (e.g. single curves of an azeotrope search): split each x grid
-  // into contiguous chunks so every thread has work; each chunk is warm-started from its start.
   // Workers: boot them first, then build the wedge constraint table once, here, while they
   // start; it goes to every worker in SharedArrayBuffers (one copy per process).
   let table;
@@ -45,6 +43,8 @@ export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<Sr
     await startPool(threads, ['sro']);
     table = shareConstraintTable(shells, { seed, size: samplePoints });
   }
+  // Fewer Gammas than threads (e.g. single curves of an azeotrope search): split each x grid
+  // into contiguous chunks so every thread has work; each chunk is warm-started from its start.
   const chunks = Math.max(1, Math.min(Math.ceil(threads / options.gammas.length), Math.floor(xs.length / 16)));
   const tasks: SroCurveTask[] = [];
   for (const gamma of options.gammas) {

@@ -36,15 +36,12 @@ export const CELLS = 12;
 /** Blocks per coarse cell and axis (bounds on blocks of ~40 points; measured best). */
 const SUB = 3;
 
-const cache = new WeakMap<Float64Array, CellBlocks>();
-
 /**
  * Group the sample points into coarse cells (CELLS^3 boxes of the bounding cube of the
- * sample) and, inside each, into SUB^3 blocks; cached per table array.
+ * sample) and, inside each, into SUB^3 blocks. Built once per constraint table
+ * (src/sro/constraintTable.ts caches it with the table).
  */
 export function cellBlocks(points: Float64Array, table: Float64Array, count: number, n: number): CellBlocks {
-  const hit = cache.get(table);
-  if (hit && hit.n === n && hit.count === count) return hit;
   let maxc = 0;
   for (let j = 0; j < 3 * count; j++) maxc = Math.max(maxc, Math.abs(points[j]));
   const fine = CELLS * SUB;
@@ -122,7 +119,6 @@ export function cellBlocks(points: Float64Array, table: Float64Array, count: num
     cellBlockStart: Int32Array.from(cellStarts),
     tableMax,
   };
-  cache.set(table, out);
   return out;
 }
 

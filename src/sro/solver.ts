@@ -5,7 +5,7 @@ import {
   shellEntropyDecrementDerivative,
   shellEntropyDecrementSecondDerivative,
 } from '../mixture/entropy.js';
-import { CELLS, cellBlocks, lowestCells, type CellBlocks } from './lowestCells.js';
+import { CELLS, lowestCells, type CellBlocks } from './lowestCells.js';
 
 /*
  * Convex solver of the short-range-order problem (PHYSICS.md section 6, paper eqs. 3-4, A.3-A.4).
@@ -534,8 +534,8 @@ export interface SampleTable {
   points: Float64Array;
   /** c_i(k_j) at table[j * n + i]. */
   table: Float64Array;
-  /** The points grouped into cells and blocks (built here when absent). */
-  blocks?: CellBlocks;
+  /** The points grouped into cells and blocks ({@link cellBlocks}). */
+  blocks: CellBlocks;
 }
 
 /** A concave constraint that follows a local minimizer k of Delta(k; d) as d changes. */
@@ -649,7 +649,7 @@ export function solveSemiInfinite(
   const nStarts = options.refineStarts ?? 12;
   const maxRounds = options.maxRounds ?? 80;
   const progress = options.onProgress;
-  const blocks = sample.blocks ?? cellBlocks(sample.points, sample.table, sample.count, n);
+  const { blocks } = sample;
   const cellMin = new Float64Array(CELLS * CELLS * CELLS);
   const cellArg = new Int32Array(CELLS * CELLS * CELLS);
 
