@@ -1,7 +1,7 @@
 import type { LatticeSums } from '../latticeSums/types.js';
 import type { LiquidOptions } from '../models/liquid.js';
 import { liquidCurve } from '../phase/modelCurves.js';
-import { phaseDiagram, type PhaseDiagramResult } from '../phase/phaseDiagram.js';
+import { phaseDiagram, type PhaseDiagramOptions, type PhaseDiagramResult } from '../phase/phaseDiagram.js';
 import { sroCurveFromPoints, sroGrid, type SroPoint, type SroSplineOptions } from '../phase/sroCurve.js';
 import { coexistenceWindows } from '../phase/coexistence.js';
 import type { CoexistenceWindow, FreeEnergyCurve } from '../phase/types.js';
@@ -11,11 +11,9 @@ import { sroCurveSplit, sroCurvesInPool, type SroTrouble } from './sroSweeps.js'
 export type FixedModel = 'random' | 'ogata' | 'ogata-smixz';
 export const FIXED_MODELS: readonly FixedModel[] = ['random', 'ogata', 'ogata-smixz'];
 
-/** A fixed-microstructure diagram (closed-form curves; solvus scanned down to Gamma = 800). */
-export async function fixedDiagram(model: FixedModel, cfg: ReproduceConfig, gamma1m: number, sums: LatticeSums): Promise<PhaseDiagramResult> {
-  return phaseDiagram({
-    model,
-    sums,
+/** The composition, Gamma scan and hull grid that every diagram of the run shares (rows compare one to one). */
+function runScan(cfg: ReproduceConfig, gamma1m: number): Omit<PhaseDiagramOptions, 'model'> {
+  return {
     z1: cfg.z1,
     z2: cfg.z2,
     gammaMin: cfg.gammaMin,
@@ -23,6 +21,15 @@ export async function fixedDiagram(model: FixedModel, cfg: ReproduceConfig, gamm
     gammaStep: cfg.gammaStep,
     gamma1m,
     grid: { step: cfg.hullStep, edge: 1e-8 },
+  };
+}
+
+/** A fixed-microstructure diagram (closed-form curves; solvus scanned down to Gamma = 800). */
+export async function fixedDiagram(model: FixedModel, cfg: ReproduceConfig, gamma1m: number, sums: LatticeSums): Promise<PhaseDiagramResult> {
+  return phaseDiagram({
+    model,
+    sums,
+    ...runScan(cfg, gamma1m),
     solvus: { gammaMin: cfg.gammaMin, gammaMax: Math.max(800, cfg.gammaMax + cfg.solvusStep), gammaStep: cfg.solvusStep },
   });
 }
@@ -90,13 +97,7 @@ export async function sroDiagram(
   return phaseDiagram({
     model: (g) => cache.curvesAt(g, {}, liquid),
     name: liquid.idealMixing === 'smixz' ? 'sro-liquid-smixz' : 'sro',
-    z1: cfg.z1,
-    z2: cfg.z2,
-    gammaMin: cfg.gammaMin,
-    gammaMax: cfg.gammaMax,
-    gammaStep: cfg.gammaStep,
-    gamma1m,
-    grid: { step: cfg.hullStep, edge: 1e-8 },
+    ...runScan(cfg, gamma1m),
     solvus: false,
     azeotropeTolerance: cfg.sroAzeotropeTolerance,
     azeotropeSearchLimit: cfg.gammaMax + 60,
