@@ -6,3 +6,5 @@ export {
 } from "./ewald";
 export { configureShells, evaluateShells, shellCosineBatch } from "./shells";
 export { configureWedge, wedgeQuadrature } from "./quadrature";
+export { deltaKContext, deltaKBuffer, deltaKAt, deltaKMinimize } from "./deltaK";
+export { cellScanContext, cellScanBuffer, cellScanSetTableMax, cellScan } from "./cellScan";

@@ -63,4 +63,28 @@ describe('lowestCells (block-bounded scan of Delta over the wedge sample)', () =
       }
     }
   });
+
+  test('any number of shells (the general loop, here n = 5): same as a full scan', () => {
+    const m = 5;
+    const t5 = getConstraintTable(m, { size: 8000, seed: 4 });
+    const rnd5 = seededRandom(23);
+    for (let trial = 0; trial < 20; trial++) {
+      const x = 0.05 + 0.9 * rnd5();
+      const b = x * (1 - x);
+      const d = Array.from({ length: m }, () => 0.1 * (2 * rnd5() - 1));
+      const keep = 1 + (trial % 7);
+      const floor = trial % 2 === 0 ? -1e-13 : -0.03;
+      const ref = fullScan(t5.points, t5.table, t5.count, m, d, b);
+      const theta = Math.max(floor, ref[Math.min(keep, ref.length) - 1][1].v);
+      const expected = ref.filter(([, q]) => q.v <= theta);
+      const cellMin = new Float64Array(CELLS ** 3);
+      const cellArg = new Int32Array(CELLS ** 3);
+      const got = lowestCells(t5.blocks, d, b, keep, floor, cellMin, cellArg);
+      expect(got.order).toEqual(expected.map(([c]) => c));
+      for (const [c, q] of expected) {
+        expect(cellMin[c]).toBe(q.v);
+        expect(cellArg[c]).toBe(q.j);
+      }
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { shellCosineSums } from '../src/lattice/shellCosineSums.js';
 import { shellEntropyDecrementDerivative } from '../src/mixture/entropy.js';
 import { getConstraintTable, shellCosineTableReference, shellCosineTableTs } from '../src/sro/constraintTable.js';
 import { shellCosineTable as wasmShellCosineTable } from '../src/kernels/shellCosineTable.js';
-import { deltaKFunction, refineMinDeltaK, shellCosineJet, shellCosineJetDirect } from '../src/sro/refineDeltaK.js';
+import { deltaKFunction, localMinimizeDelta, refineMinDeltaK, shellCosineJet, shellCosineJetDirect } from '../src/sro/refineDeltaK.js';
 import { dualBound, objectiveOf, separableMinimizer, solveFinite } from '../src/sro/solver.js';
 import { foldToWedge, seededRandom, wedgeSample } from '../src/sro/wedgeSample.js';
 import { inWedge, WEDGE } from '../src/brillouin/wedge.js';
@@ -169,5 +169,26 @@ describe('refinement of min_k Delta(k)', () => {
     expect(minima[0].value).toBeLessThanOrEqual(best + 1e-15);
     expect(minima[0].gradNorm).toBeLessThan(1e-10);
     expect(inWedge(minima[0].k, 1e-12)).toBe(true);
+  });
+
+  test('local minimizer (WASM kernel): stationary, Delta and jet match direct summation at its k', () => {
+    const x = 0.4;
+    const d = [-0.04, 0.05, -0.012, 0.008, -0.015, 0.01, 0.002, -0.001];
+    const fn = deltaKFunction(x, d);
+    for (const k0 of [[0.9, 0.5, 0.2], [2.1, 0.3, 0.1], [0.2, 0.1, 0.05]]) {
+      const lm = localMinimizeDelta(k0, x, d);
+      const ref = fn.evaluate(lm.k);
+      expect(Math.abs(lm.value - ref.value)).toBeLessThan(1e-14);
+      expect(lm.value).toBeLessThanOrEqual(fn.value(k0));
+      expect(Math.hypot(...ref.grad)).toBeLessThan(1e-10);
+      for (let a = 0; a < 9; a++) expect(Math.abs(lm.hess[a] - ref.hess[a])).toBeLessThan(1e-11);
+      // A minimum: the Hessian's leading minors are non-negative (up to rounding).
+      const H = lm.hess;
+      expect(H[0]).toBeGreaterThan(-1e-12);
+      expect(H[0] * H[4] - H[1] * H[3]).toBeGreaterThan(-1e-12);
+      const jet = shellCosineJetDirect(lm.k, 8);
+      for (let i = 0; i < 8; i++) expect(Math.abs(lm.jet.c[i] - jet.c[i])).toBeLessThan(1e-12);
+      for (let i = 0; i < 24; i++) expect(Math.abs(lm.jet.dc[i] - jet.dc[i])).toBeLessThan(1e-11);
+    }
   });
 });

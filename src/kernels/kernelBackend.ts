@@ -21,6 +21,14 @@ export interface KernelExports {
     tPtr: number, nt: number, uPtr: number, nu: number, vPtr: number, nv: number,
     first: number, last: number, accPtr: number,
   ): void;
+  deltaKContext(tPtr: number, count: number, shells: number, maxIndex: number, half: number): number;
+  deltaKBuffer(ctx: number, which: number): number;
+  deltaKAt(ctx: number, kx: number, ky: number, kz: number, x: number): void;
+  deltaKMinimize(ctx: number, kx: number, ky: number, kz: number, x: number, maxIterations: number): void;
+  cellScanContext(n: number, count: number, blocks: number, cells: number): number;
+  cellScanBuffer(ctx: number, which: number): number;
+  cellScanSetTableMax(ctx: number, tableMax: number): void;
+  cellScan(ctx: number, b: number, keep: number, floor: number): number;
 }
 
 /** A kernel instance plus a way to see its memory as doubles. */
@@ -29,4 +37,9 @@ export interface KernelBackend {
   exports: KernelExports;
   /** A Float64Array view of `count` doubles at byte offset `ptr` (make a new one after any allocation). */
   view(ptr: number, count: number): Float64Array;
+  /**
+   * All of the kernel memory as doubles (word i at byte offset 8 i), cached: the same array
+   * until the memory grows, so hot calls can read and write buffers without a new view each time.
+   */
+  heap(): Float64Array;
 }

@@ -18,6 +18,7 @@ export async function loadPortable(): Promise<KernelBackend> {
     name: 'js',
     exports: mod,
     view: (ptr, count) => mod.heapView().subarray(ptr / 8, ptr / 8 + count),
+    heap: () => mod.heapView(),
   };
   return cached;
 }

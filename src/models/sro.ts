@@ -5,7 +5,8 @@ import { validateMixture, type Mixture } from '../mixture/composition.js';
 import { electrostaticEnergy, linearCoefficients, randomEnergy } from '../mixture/electrostatic.js';
 import { mixingEntropy, orderedEntropy } from '../mixture/entropy.js';
 import { getConstraintTable, shellCosinesAt } from '../sro/constraintTable.js';
-import { localMinimizeDelta, refineMinDeltaK } from '../sro/refineDeltaK.js';
+import { refineMinDeltaK } from '../sro/refineDeltaK.js';
+import { DELTA_K_OUT as OUT, deltaKKernel } from '../kernels/deltaKKernel.js';
 import { solveSemiInfinite, type ActiveCut, type Certificate, type KOracle, type TrackedCut } from '../sro/solver.js';
 import { DEFAULT_SAMPLE_SIZE, foldToWedge, type Vec3 } from '../sro/wedgeSample.js';
 
@@ -100,10 +101,14 @@ export function trackedMinimum(k0: Vec3, x: number): TrackedCut {
     },
     evaluate(d) {
       const n = d.length;
-      const lm = localMinimizeDelta(k, x, d, 30);
-      k = lm.k;
-      const C = lm.jet.dc;
-      const Hinv = inverse3(lm.hess);
+      const kernel = deltaKKernel(n);
+      kernel.minimize(k, x, d, 30);
+      const h = kernel.heap();
+      const o = kernel.out;
+      k = [h[o + OUT.k], h[o + OUT.k + 1], h[o + OUT.k + 2]];
+      const c = o + OUT.jet; // c_i at h[c + i], dc_i/dk_a at h[c + n + 3 i + a]
+      const C = h.subarray(c + n, c + 4 * n);
+      const Hinv = inverse3(Array.from(h.subarray(o + OUT.hess, o + OUT.hess + 9)));
       let hess: Float64Array | undefined;
       if (Hinv) {
         hess = new Float64Array(n * n);
@@ -114,7 +119,7 @@ export function trackedMinimum(k0: Vec3, x: number): TrackedCut {
           for (let j = 0; j < n; j++) hess[i * n + j] = -(u0 * C[3 * j] + u1 * C[3 * j + 1] + u2 * C[3 * j + 2]);
         }
       }
-      return { value: lm.value, grad: lm.jet.c, hess };
+      return { value: h[o + OUT.value], grad: h.slice(c, c + n), hess };
     },
   };
 }

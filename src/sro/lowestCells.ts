@@ -5,8 +5,11 @@
  * cutting-plane solver only needs the `keep` lowest cells and every cell below `floor`
  * (violated constraints), so whole blocks of points are skipped with a rigorous lower bound
  * (interval bound from the per-block column ranges): the answer is exactly that of a full
- * scan (same minima, same argmins, same order), at a fraction of its cost.
+ * scan (same minima, same argmins, same order), at a fraction of its cost. The grouping is
+ * built here once per table; the scan itself is the WASM kernel assembly/cellScan.ts.
  */
+
+import { cellScanKernel } from '../kernels/cellScanKernel.js';
 
 /** The sample in block order, with per-block column ranges (built once per sample). */
 export interface CellBlocks {
@@ -152,75 +155,16 @@ export function lowestCells(
   cellMin: Float64Array,
   cellArg: Int32Array,
 ): LowestCells {
-  const { n, table, perm, blockStart, lo, hi, cells, cellBlockStart } = blocks;
-  // Rigorous lower bounds of the computed Delta on a cell or block (interval arithmetic on
-  // the column ranges, minus a margin for the rounding of the sum).
-  let scale = Math.abs(b);
-  for (let i = 0; i < n; i++) scale += Math.abs(d[i]) * blocks.tableMax;
-  const base = b - 1e-12 * scale;
-  const dv = new Float64Array(n);
-  for (let i = 0; i < n; i++) dv[i] = d[i];
-  const bound = (l: Float64Array, h: Float64Array, s: number): number => {
-    let v = base;
-    for (let i = 0, o = s * n; i < n; i++, o++) v += dv[i] >= 0 ? dv[i] * l[o] : dv[i] * h[o];
-    return v;
-  };
-  const nc = cells.length;
-  const cellLb = new Float64Array(nc);
-  for (let c = 0; c < nc; c++) cellLb[c] = bound(blocks.cellLo, blocks.cellHi, c);
-  const byBound = Array.from({ length: nc }, (_, c) => c).sort((u, v) => cellLb[u] - cellLb[v]);
-  // The k lowest finished cell minima (ascending); theta bounds the answer from above.
-  const k = Math.max(1, keep); // the lowest cell is always needed (the sample minimum)
-  const top: number[] = [];
-  let theta = Infinity;
-  const found: number[] = [];
-  for (const c of byBound) {
-    if (cellLb[c] > theta) break;
-    let m = Infinity;
-    let arg = -1;
-    for (let s = cellBlockStart[c]; s < cellBlockStart[c + 1]; s++) {
-      const lb = bound(lo, hi, s);
-      if (lb > theta || lb > m) continue;
-      const q1 = blockStart[s + 1];
-      if (n === 8) {
-        const d0 = dv[0], d1 = dv[1], d2 = dv[2], d3 = dv[3], d4 = dv[4], d5 = dv[5], d6 = dv[6], d7 = dv[7];
-        for (let q = blockStart[s], row = q * 8; q < q1; q++, row += 8) {
-          const v =
-            b + table[row] * d0 + table[row + 1] * d1 + table[row + 2] * d2 + table[row + 3] * d3 +
-            table[row + 4] * d4 + table[row + 5] * d5 + table[row + 6] * d6 + table[row + 7] * d7;
-          if (v <= m) {
-            const j = perm[q];
-            if (v < m || j < arg) {
-              m = v;
-              arg = j;
-            }
-          }
-        }
-      } else {
-        for (let q = blockStart[s], row = q * n; q < q1; q++, row += n) {
-          let v = b;
-          for (let i = 0; i < n; i++) v += table[row + i] * dv[i];
-          if (v <= m) {
-            const j = perm[q];
-            if (v < m || j < arg) {
-              m = v;
-              arg = j;
-            }
-          }
-        }
-      }
-    }
-    if (!(m <= theta)) continue;
-    const cell = cells[c];
-    cellMin[cell] = m;
-    cellArg[cell] = arg;
-    found.push(cell);
-    let at = top.length;
-    while (at > 0 && top[at - 1] > m) at--;
-    top.splice(at, 0, m);
-    if (top.length > k) top.pop();
-    if (top.length === k) theta = Math.max(floor, top[k - 1]);
+  const kernel = cellScanKernel(blocks);
+  const count = kernel.scan(d, b, keep, floor);
+  const h = kernel.heap();
+  const order: number[] = new Array(count);
+  for (let r = 0; r < count; r++) {
+    const p = h[kernel.order + r];
+    const cell = blocks.cells[p];
+    cellMin[cell] = h[kernel.min + p];
+    cellArg[cell] = h[kernel.arg + p];
+    order[r] = cell;
   }
-  const order = found.filter((cell) => cellMin[cell] <= theta).sort((u, v) => cellMin[u] - cellMin[v] || u - v);
   return { order, cellMin, cellArg };
 }

@@ -1,0 +1,226 @@
+// The lowest coarse cells of the constraint function of paper eq. 3 over the wedge sample,
+//     Delta(k_j) = b + sum_i table[j, i] d_i,   b = x(1 - x),
+// with whole blocks of points skipped by an interval lower bound (see src/sro/lowestCells.ts
+// for the grouping and the proof that the result equals that of a full scan). The sample
+// arrays are copied in once per table (indices stored as f64, like every buffer here); a
+// context block of f64 words holds their offsets and the scan's scratch.
+import { ld, st, allocate } from "./memory";
+
+// Context words.
+const S_N: i32 = 0;
+const S_TABLE: i32 = 1; // count x n, block order
+const S_PERM: i32 = 2; // count: block order -> original index
+const S_BLOCK_START: i32 = 3; // blocks + 1
+const S_LO: i32 = 4; // blocks x n
+const S_HI: i32 = 5;
+const S_CELL_LO: i32 = 6; // cells x n
+const S_CELL_HI: i32 = 7;
+const S_CELLS: i32 = 8; // cells: coarse cell index of each non-empty cell
+const S_CELL_BLOCK_START: i32 = 9; // cells + 1
+const S_NCELLS: i32 = 10;
+const S_TABLE_MAX: i32 = 11;
+const S_D: i32 = 12; // input d (n)
+const S_LB: i32 = 13; // scratch: lower bound per cell (cells)
+const S_HEAP: i32 = 14; // scratch: heap of cells by bound (cells)
+const S_TOP: i32 = 15; // scratch: the k lowest minima (cells)
+const S_FOUND: i32 = 16; // scratch: cells with a finished minimum (cells)
+const S_MIN: i32 = 17; // output: minimum per cell (cells, by position in S_CELLS)
+const S_ARG: i32 = 18; // output: original index of the argmin per cell (cells)
+const S_ORDER: i32 = 19; // output: positions of the returned cells, lowest first (cells)
+const S_WORDS: i32 = 20;
+
+/**
+ * A scan context for `count` points, `blocks` blocks and `cells` non-empty cells of n columns;
+ * returns its byte offset. The caller fills the arrays at the offsets in words 1..9 (see
+ * `cellScanBuffer`) and sets the largest |table entry| with `cellScanSetTableMax`.
+ */
+export function cellScanContext(n: i32, count: i32, blocks: i32, cells: i32): usize {
+  const ctx = allocate(S_WORDS);
+  st(ctx, S_N, <f64>n);
+  st(ctx, S_TABLE, <f64>allocate(count * n));
+  st(ctx, S_PERM, <f64>allocate(count));
+  st(ctx, S_BLOCK_START, <f64>allocate(blocks + 1));
+  st(ctx, S_LO, <f64>allocate(blocks * n));
+  st(ctx, S_HI, <f64>allocate(blocks * n));
+  st(ctx, S_CELL_LO, <f64>allocate(cells * n));
+  st(ctx, S_CELL_HI, <f64>allocate(cells * n));
+  st(ctx, S_CELLS, <f64>allocate(cells));
+  st(ctx, S_CELL_BLOCK_START, <f64>allocate(cells + 1));
+  st(ctx, S_NCELLS, <f64>cells);
+  st(ctx, S_TABLE_MAX, 0.0);
+  st(ctx, S_D, <f64>allocate(n));
+  st(ctx, S_LB, <f64>allocate(cells));
+  st(ctx, S_HEAP, <f64>allocate(cells));
+  st(ctx, S_TOP, <f64>allocate(cells + 1));
+  st(ctx, S_FOUND, <f64>allocate(cells));
+  st(ctx, S_MIN, <f64>allocate(cells));
+  st(ctx, S_ARG, <f64>allocate(cells));
+  st(ctx, S_ORDER, <f64>allocate(cells));
+  return ctx;
+}
+
+/** Byte offset of word `which` of a scan context (an array of the context). */
+export function cellScanBuffer(ctx: usize, which: i32): usize {
+  return <usize>ld(ctx, which);
+}
+
+export function cellScanSetTableMax(ctx: usize, tableMax: f64): void {
+  st(ctx, S_TABLE_MAX, tableMax);
+}
+
+// Interval lower bound of the computed Delta over a block or cell (row s of lo/hi).
+function bound(base: f64, d: usize, n: i32, l: usize, h: usize, s: i32): f64 {
+  let v = base;
+  const o = s * n;
+  for (let i = 0; i < n; i++) {
+    const di = ld(d, i);
+    v += di >= 0.0 ? di * ld(l, o + i) : di * ld(h, o + i);
+  }
+  return v;
+}
+
+// Heap order: smaller bound first, then smaller position (the order of a stable sort).
+function before(lb: usize, u: i32, v: i32): bool {
+  const a = ld(lb, u);
+  const b = ld(lb, v);
+  return a < b || (a == b && u < v);
+}
+
+function siftDown(heap: usize, lb: usize, size: i32, at: i32): void {
+  const item = i32(ld(heap, at));
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    if (child + 1 < size && before(lb, i32(ld(heap, child + 1)), i32(ld(heap, child)))) child++;
+    const c = i32(ld(heap, child));
+    if (!before(lb, c, item)) break;
+    st(heap, at, <f64>c);
+    at = child;
+  }
+  st(heap, at, <f64>item);
+}
+
+/**
+ * Scan with d from the context's d input: the `keep` lowest cells and every cell whose minimum
+ * is <= floor, lowest first (ties: lower coarse cell index). Writes their positions to the
+ * order output and their minima and argmins to the min/arg outputs; returns how many.
+ */
+export function cellScan(ctx: usize, b: f64, keep: i32, floor: f64): i32 {
+  const n = i32(ld(ctx, S_N));
+  const table = <usize>ld(ctx, S_TABLE);
+  const perm = <usize>ld(ctx, S_PERM);
+  const blockStart = <usize>ld(ctx, S_BLOCK_START);
+  const lo = <usize>ld(ctx, S_LO);
+  const hi = <usize>ld(ctx, S_HI);
+  const cellLo = <usize>ld(ctx, S_CELL_LO);
+  const cellHi = <usize>ld(ctx, S_CELL_HI);
+  const cells = <usize>ld(ctx, S_CELLS);
+  const cellBlockStart = <usize>ld(ctx, S_CELL_BLOCK_START);
+  const nc = i32(ld(ctx, S_NCELLS));
+  const d = <usize>ld(ctx, S_D);
+  const lb = <usize>ld(ctx, S_LB);
+  const heap = <usize>ld(ctx, S_HEAP);
+  const top = <usize>ld(ctx, S_TOP);
+  const found = <usize>ld(ctx, S_FOUND);
+  const cellMin = <usize>ld(ctx, S_MIN);
+  const cellArg = <usize>ld(ctx, S_ARG);
+  const order = <usize>ld(ctx, S_ORDER);
+  // Rigorous lower bounds: interval arithmetic on the column ranges, minus a margin for the
+  // rounding of the sum.
+  let scale = Math.abs(b);
+  const tableMax = ld(ctx, S_TABLE_MAX);
+  for (let i = 0; i < n; i++) scale += Math.abs(ld(d, i)) * tableMax;
+  const base = b - 1e-12 * scale;
+  for (let c = 0; c < nc; c++) {
+    st(lb, c, bound(base, d, n, cellLo, cellHi, c));
+    st(heap, c, <f64>c);
+  }
+  for (let at = (nc >> 1) - 1; at >= 0; at--) siftDown(heap, lb, nc, at);
+  // The k lowest finished cell minima (ascending); theta bounds the answer from above.
+  const k = keep > 1 ? keep : 1; // the lowest cell is always needed (the sample minimum)
+  let nTop = 0;
+  let theta = Infinity;
+  let nFound = 0;
+  let size = nc;
+  const d0 = n == 8 ? ld(d, 0) : 0.0, d1 = n == 8 ? ld(d, 1) : 0.0;
+  const d2 = n == 8 ? ld(d, 2) : 0.0, d3 = n == 8 ? ld(d, 3) : 0.0;
+  const d4 = n == 8 ? ld(d, 4) : 0.0, d5 = n == 8 ? ld(d, 5) : 0.0;
+  const d6 = n == 8 ? ld(d, 6) : 0.0, d7 = n == 8 ? ld(d, 7) : 0.0;
+  while (size > 0) {
+    const c = i32(ld(heap, 0));
+    if (ld(lb, c) > theta) break;
+    size--;
+    if (size > 0) {
+      st(heap, 0, ld(heap, size));
+      siftDown(heap, lb, size, 0);
+    }
+    let m = Infinity;
+    let arg: f64 = -1.0;
+    const s1 = i32(ld(cellBlockStart, c + 1));
+    for (let s = i32(ld(cellBlockStart, c)); s < s1; s++) {
+      const blb = bound(base, d, n, lo, hi, s);
+      if (blb > theta || blb > m) continue;
+      const q1 = i32(ld(blockStart, s + 1));
+      let q = i32(ld(blockStart, s));
+      if (n == 8) {
+        let row = table + (<usize>(q * 8) << 3);
+        for (; q < q1; q++, row += 64) {
+          const v =
+            b + ld(row, 0) * d0 + ld(row, 1) * d1 + ld(row, 2) * d2 + ld(row, 3) * d3 +
+            ld(row, 4) * d4 + ld(row, 5) * d5 + ld(row, 6) * d6 + ld(row, 7) * d7;
+          if (v <= m) {
+            const j = ld(perm, q);
+            if (v < m || j < arg) {
+              m = v;
+              arg = j;
+            }
+          }
+        }
+      } else {
+        for (; q < q1; q++) {
+          let v = b;
+          const row = q * n;
+          for (let i = 0; i < n; i++) v += ld(table, row + i) * ld(d, i);
+          if (v <= m) {
+            const j = ld(perm, q);
+            if (v < m || j < arg) {
+              m = v;
+              arg = j;
+            }
+          }
+        }
+      }
+    }
+    if (!(m <= theta)) continue;
+    st(cellMin, c, m);
+    st(cellArg, c, arg);
+    st(found, nFound++, <f64>c);
+    let at = nTop;
+    while (at > 0 && ld(top, at - 1) > m) {
+      st(top, at, ld(top, at - 1));
+      at--;
+    }
+    st(top, at, m);
+    if (nTop < k) nTop++;
+    if (nTop == k) theta = Math.max(floor, ld(top, k - 1));
+  }
+  // The found cells at or below theta, by minimum, ties by coarse cell index.
+  let count = 0;
+  for (let f = 0; f < nFound; f++) {
+    const c = i32(ld(found, f));
+    const m = ld(cellMin, c);
+    if (!(m <= theta)) continue;
+    const cell = ld(cells, c);
+    let at = count;
+    while (at > 0) {
+      const p = i32(ld(order, at - 1));
+      const mp = ld(cellMin, p);
+      if (mp < m || (mp == m && ld(cells, p) < cell)) break;
+      st(order, at, <f64>p);
+      at--;
+    }
+    st(order, at, <f64>c);
+    count++;
+  }
+  return count;
+}
