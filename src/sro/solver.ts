@@ -676,7 +676,8 @@ export function solveSemiInfinite(
   for (let j = 0; j < Math.min(4, sample.count); j++) addCut(samplePoint(j), sample.table.subarray(j * n, j * n + n), 'sample', j);
 
   const tracked: TrackedCut[] = [];
-  for (const k of options.warmCuts ?? []) tracked.push(oracle.track([k[0], k[1], k[2]], x));
+  const warmCuts = options.warmCuts;
+  if (warmCuts) for (let j = 0; j < warmCuts.length; j++) tracked.push(oracle.track([warmCuts[j][0], warmCuts[j][1], warmCuts[j][2]], x));
 
   let d: Float64Array = new Float64Array(n);
   if (options.warmD) for (let i = 0; i < n; i++) d[i] = options.warmD[i];
@@ -701,7 +702,7 @@ export function solveSemiInfinite(
     if (!sol.converged && warm) {
       // The warm start (previous solution, possibly near the domain boundary) failed: cold start.
       iterations += sol.iterations;
-      sol = solveFinite(p, { rows, count: cutK.length }, { tol: options.tol }, tracked);
+      sol = solveFinite(p, { rows, count: cutK.length }, { d0: undefined, tol: options.tol }, tracked);
     }
     timing.ipm += performance.now() - t0;
     t0 = performance.now();
@@ -732,7 +733,9 @@ export function solveSemiInfinite(
     t0 = performance.now();
     const minima = oracle.refine(x, d, starts);
     timing.refine += performance.now() - t0;
-    minRefined = Math.min(minSample, ...minima.map((q) => q.value), ...Array.from(sol.nonlinearValues));
+    minRefined = minSample;
+    for (const q of minima) minRefined = Math.min(minRefined, q.value);
+    for (let j = 0; j < sol.nonlinearValues.length; j++) minRefined = Math.min(minRefined, sol.nonlinearValues[j]);
     let addedRefined = 0;
     const trackedK = tracked.map((t) => oracle.fold(t.k));
     for (const q of minima) {
@@ -792,7 +795,8 @@ export function solveSemiInfinite(
       const starts: Vec3[] = lows.slice(0, nStarts).map((c) => samplePoint(cellArg[c]));
       for (let j = 0; j < nAll; j++) if (pol.lambda[j] > 0) starts.push(j < cutK.length ? cutK[j] : tracked[j - cutK.length].k);
       const minima = oracle.refine(x, pol.d, starts);
-      const minR = Math.min(minS, ...minima.map((q) => q.value));
+      let minR = minS;
+      for (const q of minima) minR = Math.min(minR, q.value);
       const polDual = dualBound(p, { rows: allRows, count: nAll }, pol.lambda, pol.lambdaS, pol.nu);
       const polObj = objectiveOf(p, pol.d);
       const oldGap = objective - dual;
