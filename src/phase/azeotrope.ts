@@ -112,7 +112,8 @@ export async function locateAzeotrope(
  * curves touch, F_l = F_s and F_l' = F_s'. For each Gamma the inner problem minimizes
  * Delta(x) = F_l(x) - F_s(x) near the pocket (golden section: Delta is smooth because
  * the ideal-mixing logarithms cancel), and the outer problem finds the Gamma where
- * min Delta = 0 (Illinois regula falsi inside the bisection bracket). Valid where the
+ * min Delta = 0 (Illinois regula falsi inside the bisection bracket, until successive Gamma
+ * iterates agree to 1e-9 relative). Valid where the
  * solid curve is its own hull near x_az (no solid miscibility gap there).
  */
 export async function refineAzeotropeTangency(
@@ -165,12 +166,17 @@ export async function refineAzeotropeTangency(
   if (!(A.m < 0 && B.m > 0)) return null;
   let side = 0;
   let best = Math.abs(A.m) < Math.abs(B.m) ? { g: a, ...A } : { g: b, ...B };
+  let gPrev = NaN;
   for (let k = 0; k < maxIterations && b - a > 1e-12 * b; k++) {
     let g = (a * B.m - b * A.m) / (B.m - A.m);
     if (!(g > a && g < b)) g = 0.5 * (a + b);
     const C = await inner(g);
     if (Math.abs(C.m) < Math.abs(best.m)) best = { g, ...C };
     if (C.m === 0) break;
+    // Converged: the Illinois bracket need not shrink on both sides, but once successive
+    // iterates agree to 1e-9 relative, further curves only resolve rounding of the free energies.
+    if (Math.abs(g - gPrev) <= 1e-9 * g) break;
+    gPrev = g;
     if (C.m < 0) {
       a = g; A = C;
       if (side === 1) B = { ...B, m: B.m / 2 };
