@@ -79,39 +79,13 @@ function jetInto(ctx: usize, kx: f64, ky: f64, kz: f64, jet: usize): void {
   const dc = jet + (<usize>n << 3);
   const d2c = jet + (<usize>(4 * n) << 3);
   const h2 = half * half;
-  // The terms of a shell are contiguous (shellTerms order): sum each shell in registers, in
-  // term order (the same additions, in the same order, as summing in place).
-  let cur = -1;
-  let c = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0;
-  let hxx = 0.0, hxy = 0.0, hxz = 0.0, hyy = 0.0, hyz = 0.0, hzz = 0.0;
-  for (let t = 0; t <= count; t++) {
+  for (let t = 0; t < count; t++) {
     const o = t * TERM_STRIDE;
-    const i = t < count ? i32(ld(terms, o + 4)) : -1;
-    if (i != cur) {
-      if (cur >= 0) {
-        st(jet, cur, c);
-        st(dc, 3 * cur, g0);
-        st(dc, 3 * cur + 1, g1);
-        st(dc, 3 * cur + 2, g2);
-        const b = 6 * cur;
-        st(d2c, b, hxx);
-        st(d2c, b + 1, hxy);
-        st(d2c, b + 2, hxz);
-        st(d2c, b + 3, hyy);
-        st(d2c, b + 4, hyz);
-        st(d2c, b + 5, hzz);
-      }
-      if (i < 0) break;
-      cur = i;
-      c = ld(jet, i); g0 = ld(dc, 3 * i); g1 = ld(dc, 3 * i + 1); g2 = ld(dc, 3 * i + 2);
-      const b = 6 * i;
-      hxx = ld(d2c, b); hxy = ld(d2c, b + 1); hxz = ld(d2c, b + 2);
-      hyy = ld(d2c, b + 3); hyz = ld(d2c, b + 4); hzz = ld(d2c, b + 5);
-    }
     const jx = ld(terms, o);
     const jy = ld(terms, o + 1);
     const jz = ld(terms, o + 2);
     const wt = ld(terms, o + 3);
+    const i = i32(ld(terms, o + 4));
     const ix = i32(jx);
     const iy = i32(jy);
     const iz = i32(jz);
@@ -121,16 +95,17 @@ function jetInto(ctx: usize, kx: f64, ky: f64, kz: f64, jet: usize): void {
     const sx = ld(trig, sOff + ix) * jx * half; // -(d/dk_x) cos(q_x jx) = half jx sin
     const sy = ld(trig, sOff + o1 + iy) * jy * half;
     const sz = ld(trig, sOff + o2 + iz) * jz * half;
-    c += wt * cx * cy * cz;
-    g0 -= wt * sx * cy * cz;
-    g1 -= wt * cx * sy * cz;
-    g2 -= wt * cx * cy * sz;
-    hxx -= wt * h2 * jx * jx * cx * cy * cz;
-    hxy += wt * sx * sy * cz;
-    hxz += wt * sx * cy * sz;
-    hyy -= wt * h2 * jy * jy * cx * cy * cz;
-    hyz += wt * cx * sy * sz;
-    hzz -= wt * h2 * jz * jz * cx * cy * cz;
+    st(jet, i, ld(jet, i) + wt * cx * cy * cz);
+    st(dc, 3 * i, ld(dc, 3 * i) - wt * sx * cy * cz);
+    st(dc, 3 * i + 1, ld(dc, 3 * i + 1) - wt * cx * sy * cz);
+    st(dc, 3 * i + 2, ld(dc, 3 * i + 2) - wt * cx * cy * sz);
+    const b = 6 * i;
+    st(d2c, b, ld(d2c, b) - wt * h2 * jx * jx * cx * cy * cz);
+    st(d2c, b + 1, ld(d2c, b + 1) + wt * sx * sy * cz);
+    st(d2c, b + 2, ld(d2c, b + 2) + wt * sx * cy * sz);
+    st(d2c, b + 3, ld(d2c, b + 3) - wt * h2 * jy * jy * cx * cy * cz);
+    st(d2c, b + 4, ld(d2c, b + 4) + wt * cx * sy * sz);
+    st(d2c, b + 5, ld(d2c, b + 5) - wt * h2 * jz * jz * cx * cy * cz);
   }
 }
 

@@ -22,6 +22,29 @@ function fullScan(points: Float64Array, table: Float64Array, count: number, n: n
   return [...min.entries()].sort((u, w) => u[1].v - w[1].v || u[0] - w[0]);
 }
 
+/** lowestCells on `blocks` must return exactly what the full scan of the same table gives. */
+function expectFullScanResult(
+  t: { points: Float64Array; table: Float64Array; count: number },
+  blocks: Parameters<typeof lowestCells>[0],
+  n: number,
+  d: number[],
+  b: number,
+  keep: number,
+  floor: number,
+) {
+  const ref = fullScan(t.points, t.table, t.count, n, d, b);
+  const theta = Math.max(floor, ref[Math.min(keep, ref.length) - 1][1].v);
+  const expected = ref.filter(([, q]) => q.v <= theta);
+  const cellMin = new Float64Array(CELLS ** 3);
+  const cellArg = new Int32Array(CELLS ** 3);
+  const got = lowestCells(blocks, d, b, keep, floor, cellMin, cellArg);
+  expect(got.order).toEqual(expected.map(([c]) => c));
+  for (const [c, q] of expected) {
+    expect(cellMin[c]).toBe(q.v);
+    expect(cellArg[c]).toBe(q.j);
+  }
+}
+
 describe('lowestCells (block-bounded scan of Delta over the wedge sample)', () => {
   const n = 8;
   const t = getConstraintTable(n, { size: 20000, seed: 3 });
@@ -50,17 +73,7 @@ describe('lowestCells (block-bounded scan of Delta over the wedge sample)', () =
       const d = trial < 3 ? minimized[trial].d : Array.from({ length: n }, () => amp * (2 * rnd() - 1));
       const keep = 1 + (trial % 13);
       const floor = trial % 3 === 0 ? -1e-13 : -0.05;
-      const ref = fullScan(t.points, t.table, t.count, n, d, b);
-      const theta = Math.max(floor, ref[Math.min(keep, ref.length) - 1][1].v);
-      const expected = ref.filter(([, q]) => q.v <= theta);
-      const cellMin = new Float64Array(CELLS ** 3);
-      const cellArg = new Int32Array(CELLS ** 3);
-      const got = lowestCells(blocks, d, b, keep, floor, cellMin, cellArg);
-      expect(got.order).toEqual(expected.map(([c]) => c));
-      for (const [c, q] of expected) {
-        expect(cellMin[c]).toBe(q.v);
-        expect(cellArg[c]).toBe(q.j);
-      }
+      expectFullScanResult(t, blocks, n, d, b, keep, floor);
     }
   });
 
@@ -74,17 +87,7 @@ describe('lowestCells (block-bounded scan of Delta over the wedge sample)', () =
       const d = Array.from({ length: m }, () => 0.1 * (2 * rnd5() - 1));
       const keep = 1 + (trial % 7);
       const floor = trial % 2 === 0 ? -1e-13 : -0.03;
-      const ref = fullScan(t5.points, t5.table, t5.count, m, d, b);
-      const theta = Math.max(floor, ref[Math.min(keep, ref.length) - 1][1].v);
-      const expected = ref.filter(([, q]) => q.v <= theta);
-      const cellMin = new Float64Array(CELLS ** 3);
-      const cellArg = new Int32Array(CELLS ** 3);
-      const got = lowestCells(t5.blocks, d, b, keep, floor, cellMin, cellArg);
-      expect(got.order).toEqual(expected.map(([c]) => c));
-      for (const [c, q] of expected) {
-        expect(cellMin[c]).toBe(q.v);
-        expect(cellArg[c]).toBe(q.j);
-      }
+      expectFullScanResult(t5, t5.blocks, m, d, b, keep, floor);
     }
   });
 });

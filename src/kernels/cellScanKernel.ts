@@ -1,19 +1,29 @@
 import type { KernelBackend } from './kernelBackend.js';
 import { loadWasm } from './loadWasm.js';
 
-/** The grouped sample the scan kernel needs (a subset of src/sro/lowestCells.ts CellBlocks). */
-export interface ScanBlocks {
+/**
+ * The sample in block order, with per-block column ranges: the scan kernel's input, built once
+ * per sample by cellBlocks (src/sro/lowestCells.ts).
+ */
+export interface CellBlocks {
   n: number;
   count: number;
+  /** Block order -> original point index. */
   perm: Int32Array;
+  /** Table rows in block order (count x n). */
   table: Float64Array;
+  /** Blocks [blockStart[s], blockStart[s + 1]) in block order. */
   blockStart: Int32Array;
+  /** Smallest and largest table entry per block and column (blocks x n). */
   lo: Float64Array;
   hi: Float64Array;
+  /** The same per non-empty coarse cell (cells x n). */
   cellLo: Float64Array;
   cellHi: Float64Array;
+  /** Non-empty coarse cells, and their blocks [cellBlockStart[c], cellBlockStart[c + 1]). */
   cells: Int32Array;
   cellBlockStart: Int32Array;
+  /** Largest |table entry| (for the rounding margin of the bound). */
   tableMax: number;
 }
 
@@ -36,7 +46,7 @@ export interface CellScanKernel {
 }
 
 interface Installed {
-  blocks: ScanBlocks;
+  blocks: CellBlocks;
   kernel: CellScanKernel;
 }
 // One installed sample per backend (a process uses one constraint table; a new one replaces it,
@@ -48,7 +58,7 @@ const installed = new WeakMap<KernelBackend, Installed & { capacity: [number, nu
  * (table, permutation, block ranges) is copied into kernel memory on the first call for a
  * given blocks object; later calls with the same object cost nothing.
  */
-export function cellScanKernel(blocks: ScanBlocks, backend: KernelBackend = loadWasm()): CellScanKernel {
+export function cellScanKernel(blocks: CellBlocks, backend: KernelBackend = loadWasm()): CellScanKernel {
   const hit = installed.get(backend);
   if (hit && hit.blocks === blocks) return hit.kernel;
   const x = backend.exports;

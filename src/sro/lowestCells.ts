@@ -9,30 +9,9 @@
  * built here once per table; the scan itself is the WASM kernel assembly/cellScan.ts.
  */
 
-import { cellScanKernel } from '../kernels/cellScanKernel.js';
+import { cellScanKernel, type CellBlocks } from '../kernels/cellScanKernel.js';
 
-/** The sample in block order, with per-block column ranges (built once per sample). */
-export interface CellBlocks {
-  n: number;
-  count: number;
-  /** Block order -> original point index. */
-  perm: Int32Array;
-  /** Table rows in block order (count x n). */
-  table: Float64Array;
-  /** Blocks [blockStart[s], blockStart[s + 1]) in block order. */
-  blockStart: Int32Array;
-  /** Smallest and largest table entry per block and column (blocks x n). */
-  lo: Float64Array;
-  hi: Float64Array;
-  /** The same per non-empty coarse cell (cells x n). */
-  cellLo: Float64Array;
-  cellHi: Float64Array;
-  /** Non-empty coarse cells, and their blocks [cellBlockStart[c], cellBlockStart[c + 1]). */
-  cells: Int32Array;
-  cellBlockStart: Int32Array;
-  /** Largest |table entry| (for the rounding margin of the bound). */
-  tableMax: number;
-}
+export type { CellBlocks };
 
 /** Coarse cells per axis (the spread of cuts and refinement starts over the wedge). */
 export const CELLS = 12;
