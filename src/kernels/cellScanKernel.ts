@@ -45,13 +45,16 @@ export interface CellScanKernel {
   readonly arg: number;
 }
 
+/** The sample installed in a backend, its scan context and the sizes that context holds (n, points, blocks, cells). */
 interface Installed {
   blocks: CellBlocks;
   kernel: CellScanKernel;
+  ctx: number;
+  capacity: [number, number, number, number];
 }
 // One installed sample per backend (a process uses one constraint table; a new one replaces it,
 // reusing the memory when it fits: the stub runtime never frees).
-const installed = new WeakMap<KernelBackend, Installed & { capacity: [number, number, number, number]; ctx: number }>();
+const installed = new WeakMap<KernelBackend, Installed>();
 
 /**
  * The scan kernel for `blocks` on `backend` (default: this thread's WASM module). The sample

@@ -83,7 +83,8 @@ export async function minimizeAlongX(
   let xPrev = options.xWarm ?? xs[0];
   for (const x of xs) {
     const mix: Mixture = { z1, z2, x };
-    // (A Float64Array: one array shape for the minimizer whatever the values; see sroSolid.)
+    // A Float64Array whatever the values: arrays holding only Smis one time and doubles the next
+    // made V8 deoptimize and recompile the minimizer (sroSolid).
     const warm = prev ? Float64Array.from(prev, (a) => Math.min(x, Math.max(Math.max(0, 2 * x - 1), a - xPrev * xPrev + x * x))) : undefined;
     let r: { F: number; alpha?: ArrayLike<number> };
     try {
