@@ -5,9 +5,9 @@ import { shellEntropyDecrementDerivative } from '../src/mixture/entropy.js';
 import { getConstraintTable, shellCosineTableReference, shellCosineTableTs } from '../src/sro/constraintTable.js';
 import { shellCosineTable as wasmShellCosineTable } from '../src/kernels/shellCosineTable.js';
 import { deltaKFunction, localMinimizeDelta, refineMinDeltaK, shellCosineJet, shellCosineJetDirect } from '../src/sro/refineDeltaK.js';
-import { dualBound, objectiveOf, separableMinimizer, solveFinite } from '../src/sro/solver.js';
+import { alphaBounds, dualBound, objectiveOf, separableMinimizer, solveFinite } from '../src/sro/solver.js';
 import { foldToWedge, seededRandom, wedgeSample } from '../src/sro/wedgeSample.js';
-import { inWedge, WEDGE } from '../src/brillouin/wedge.js';
+import { inWedge, vec3, WEDGE } from '../src/brillouin/wedge.js';
 import { RECIPROCAL_UNIT } from '../src/lattice/constants.js';
 
 const NO_CUTS = { rows: new Float64Array(0), count: 0 };
@@ -88,6 +88,13 @@ describe('wedge sample', () => {
     expect(u.every((v) => v >= 0 && v < 1)).toBe(true);
     expect(Math.abs(u.reduce((a, b) => a + b, 0) / u.length - 0.5)).toBeLessThan(0.02);
     expect(seededRandom(42)()).toBe(u[0]);
+  });
+  test('vec3 and alphaBounds hold exactly the values given (whatever their number kind)', () => {
+    expect(vec3(0, 0, 0)).toEqual([0, 0, 0]);
+    expect(vec3(RECIPROCAL_UNIT, -0.25, 3)).toEqual([RECIPROCAL_UNIT, -0.25, 3]);
+    expect(vec3(1, 2, 3)).not.toBe(vec3(1, 2, 3)); // a new array each call
+    expect(alphaBounds(0.3)).toEqual({ lo: 0, hi: 0.3 });
+    expect(alphaBounds(0.75)).toEqual({ lo: 0.5, hi: 0.75 });
   });
   test('foldToWedge maps any k to an equivalent wedge point', () => {
     const rand = seededRandom(9);

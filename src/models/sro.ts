@@ -1,5 +1,6 @@
 import { UsageError } from '../cli/usageError.js';
 import { bccShells } from '../lattice/bccShells.js';
+import { vec3 } from '../brillouin/wedge.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import { validateMixture, type Mixture } from '../mixture/composition.js';
 import { electrostaticEnergy, linearCoefficients, randomEnergy } from '../mixture/electrostatic.js';
@@ -94,7 +95,7 @@ export function wedgeOracle(n: number): KOracle {
  * (second-order sensitivity of the minimizer; omitted when H is not safely positive definite).
  */
 export function trackedMinimum(k0: Vec3, x: number): TrackedCut {
-  let k: Vec3 = [k0[0], k0[1], k0[2]];
+  let k: Vec3 = vec3(k0[0], k0[1], k0[2]);
   return {
     get k() {
       return k;
@@ -105,7 +106,7 @@ export function trackedMinimum(k0: Vec3, x: number): TrackedCut {
       kernel.minimize(k, x, d, 30);
       const h = kernel.heap();
       const o = kernel.out;
-      k = [h[o + OUT.k], h[o + OUT.k + 1], h[o + OUT.k + 2]];
+      k = vec3(h[o + OUT.k], h[o + OUT.k + 1], h[o + OUT.k + 2]);
       const c = o + OUT.jet; // c_i at h[c + i], dc_i/dk_a at h[c + n + 3 i + a]
       const C = h.subarray(c + n, c + 4 * n);
       const Hinv = inverse3(Array.from(h.subarray(o + OUT.hess, o + OUT.hess + 9)));
@@ -178,9 +179,17 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     warmD = new Float64Array(n);
     for (let i = 0; i < Math.min(n, ws.alpha.length); i++) warmD[i] = ((ws.alpha[i] - xw * xw) / (xw * xw)) * x2;
   }
+  // The warm cuts are gathered by push into a literal, not by map(): interpreted and optimized
+  // map() make arrays of different V8 kinds, and each new kind throws away the solver's optimized
+  // code (in every worker).
+  let warmCuts: Vec3[] | undefined;
+  if (ws?.cuts?.length) {
+    warmCuts = [];
+    for (const c of ws.cuts) warmCuts.push(c.k);
+  }
   const sol = solveSemiInfinite({ x, T, g, m }, table, wedgeOracle(n), {
     warmD,
-    warmCuts: ws?.cuts?.map((c) => c.k),
+    warmCuts,
     onProgress: options.onProgress,
   });
   const alpha = Array.from(sol.d, (di) => x2 + di);

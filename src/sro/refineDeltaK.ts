@@ -1,6 +1,7 @@
 import { bccShells } from '../lattice/bccShells.js';
 import { LATTICE_CONSTANT } from '../lattice/constants.js';
 import { DELTA_K_OUT, deltaKKernel, type DeltaKKernel } from '../kernels/deltaKKernel.js';
+import { vec3 } from '../brillouin/wedge.js';
 import { foldToWedge, type Vec3 } from './wedgeSample.js';
 
 /*
@@ -185,9 +186,9 @@ export function localMinimizeDelta(k0: ArrayLike<number>, x: number, d: ArrayLik
   const o = kernel.out;
   const O = DELTA_K_OUT;
   return {
-    k: [h[o + O.k], h[o + O.k + 1], h[o + O.k + 2]],
+    k: vec3(h[o + O.k], h[o + O.k + 1], h[o + O.k + 2]),
     value: h[o + O.value],
-    grad: [h[o + O.grad], h[o + O.grad + 1], h[o + O.grad + 2]],
+    grad: vec3(h[o + O.grad], h[o + O.grad + 1], h[o + O.grad + 2]),
     hess: Array.from(h.subarray(o + O.hess, o + O.hess + 9)),
     jet: jetOf(kernel),
     iterations: h[o + O.iterations],

@@ -5,6 +5,7 @@ import {
   shellEntropyDecrementDerivative,
   shellEntropyDecrementSecondDerivative,
 } from '../mixture/entropy.js';
+import { vec3 } from '../brillouin/wedge.js';
 import { CELLS, lowestCells, type CellBlocks } from './lowestCells.js';
 
 /*
@@ -85,7 +86,13 @@ export interface FiniteOptions {
 
 /** Bounds of alpha_i: (lo, x) with lo = max(0, 2x-1). */
 export function alphaBounds(x: number): { lo: number; hi: number } {
-  return { lo: Math.max(0, 2 * x - 1), hi: x };
+  // Built from a double literal: lo is the integer 0 for x <= 1/2, and a first object holding
+  // an integer field would later be replaced by a double-field one (a V8 map deprecation,
+  // which aborts the optimizing compile of the solver in flight).
+  const bounds = { lo: 0.5, hi: 0.5 };
+  bounds.lo = Math.max(0, 2 * x - 1);
+  bounds.hi = x;
+  return bounds;
 }
 
 /** Entropy per ion S(alpha) (eq. A.4) in terms of d = alpha - x^2. */
@@ -671,13 +678,13 @@ export function solveSemiInfinite(
     cutK.push(k);
     cutOrigin.push(origin);
   };
-  const samplePoint = (j: number): Vec3 => [sample.points[3 * j], sample.points[3 * j + 1], sample.points[3 * j + 2]];
+  const samplePoint = (j: number): Vec3 => vec3(sample.points[3 * j], sample.points[3 * j + 1], sample.points[3 * j + 2]);
   // Always start with the four vertices (stored first in the sample).
   for (let j = 0; j < Math.min(4, sample.count); j++) addCut(samplePoint(j), sample.table.subarray(j * n, j * n + n), 'sample', j);
 
   const tracked: TrackedCut[] = [];
   const warmCuts = options.warmCuts;
-  if (warmCuts) for (let j = 0; j < warmCuts.length; j++) tracked.push(oracle.track([warmCuts[j][0], warmCuts[j][1], warmCuts[j][2]], x));
+  if (warmCuts) for (let j = 0; j < warmCuts.length; j++) tracked.push(oracle.track(vec3(warmCuts[j][0], warmCuts[j][1], warmCuts[j][2]), x));
 
   let d: Float64Array = new Float64Array(n);
   if (options.warmD) for (let i = 0; i < n; i++) d[i] = options.warmD[i];

@@ -1,5 +1,5 @@
 import { RECIPROCAL_UNIT } from '../lattice/constants.js';
-import { WEDGE, type Vec3 } from '../brillouin/wedge.js';
+import { vec3, WEDGE, type Vec3 } from '../brillouin/wedge.js';
 
 /*
  * Wave-vector sample of the irreducible wedge of the bcc Brillouin zone
@@ -203,6 +203,6 @@ export function foldToWedge(k: ArrayLike<number>): Vec3 {
     if (!moved) break;
   }
   const s = [Math.abs(x), Math.abs(y), Math.abs(z)].sort((p, q) => q - p);
-  return [s[0], s[1], s[2]];
+  return vec3(s[0], s[1], s[2]);
 }
 
