@@ -42,3 +42,4 @@ export type { SolidModelResult } from './models/types.js';
 // Phase diagrams
 export { phaseDiagram } from './phase/phaseDiagram.js';
 export { coexistenceWindows } from './phase/coexistence.js';
+export { sroPhaseDiagram, type SroPhaseDiagramOptions } from './parallel/sroPhaseDiagram.js';

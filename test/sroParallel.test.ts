@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { closePool } from '../src/parallel/pool.js';
 import { sroCurvePoints } from '../src/parallel/sroCurves.js';
+import { sroPhaseDiagram } from '../src/parallel/sroPhaseDiagram.js';
 import { adoptConstraintTable, getConstraintTable, shareConstraintTable } from '../src/sro/constraintTable.js';
 import { TABLE_I } from './tableIFixture.js';
 
@@ -27,4 +28,18 @@ describe('SRO sweeps on worker threads', () => {
     expect(two).toEqual(one);
     expect(one.map((c) => c.length)).toEqual([7, 7]);
   }, 60000);
+
+  test('sroPhaseDiagram: same diagram in this thread and on 2 workers, and again on the warm pool', async () => {
+    const scan = { gammaMin: 174, gammaMax: 176, gammaStep: 1 };
+    const one = await sroPhaseDiagram({ ...scan, threads: 1 });
+    const two = await sroPhaseDiagram({ ...scan, threads: 2 });
+    const again = await sroPhaseDiagram({ ...scan, threads: 2 }); // the pool of the previous call, kept up
+    expect(two).toEqual(one);
+    expect(again).toEqual(one);
+    expect(one.model).toBe('sro');
+    expect(one.rows.length).toBeGreaterThanOrEqual(3);
+    // C/O: the SRO liquidus and solidus meet at the azeotrope below T_1m (Gamma_az > Gamma_1m).
+    expect(one.azeotrope?.kind).toBe('azeotrope');
+    expect(one.azeotrope!.gamma).toBeGreaterThan(one.gamma1m);
+  }, 120000);
 });

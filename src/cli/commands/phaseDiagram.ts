@@ -1,8 +1,5 @@
-import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
-import { gammaGrid, phaseDiagram, type PhaseDiagramOptions, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
-import { sroGrid } from '../../phase/sroCurve.js';
-import { sroCurveProvider, type SroPointsComputer } from '../../phase/sroProvider.js';
+import { gammaGrid, phaseDiagram, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
 import { defaultThreads } from '../../parallel/pool.js';
 import { integerOption, numberOption, parseOptions } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -110,8 +107,7 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
 export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Promise<PhaseDiagramResult> {
   const { model, z1, z2, gammaMin, gammaMax, gammaStep } = opts;
   const nGamma = gammaGrid(gammaMin, gammaMax, gammaStep).length;
-  const base: PhaseDiagramOptions = {
-    model,
+  const base = {
     z1,
     z2,
     gammaMin,
@@ -119,52 +115,35 @@ export async function computePhaseDiagram(opts: PhaseDiagramCommandOptions): Pro
     gammaStep,
     threads: opts.threads,
     liquid: { idealMixing: opts.liquidMixing },
-    solvus: model === 'sro' ? false : { gammaMin, gammaMax: opts.solvusGammaMax, gammaStep: 5 },
   };
   if (model !== 'sro') {
     const bar = createProgress(`phase diagram (${model})`, nGamma, { silent: opts.quiet });
-    const r = await phaseDiagram({ ...base, onProgress: (d) => bar.update(d) });
+    const r = await phaseDiagram({
+      ...base,
+      model,
+      solvus: { gammaMin, gammaMax: opts.solvusGammaMax, gammaStep: 5 },
+      onProgress: (d) => bar.update(d),
+    });
     bar.done();
     return r;
   }
   // SRO: minimized curves on an x grid per Gamma, one Gamma per worker thread
-  // (src/parallel/sroCurves.ts; --threads 1 runs in this thread), splined as F + T S_mix.
-  // Worker threads boot (and load the SRO modules) while this thread computes the lattice sums.
-  const { closePool, startPool } = await import('../../parallel/pool.js');
-  await startPool(opts.threads, ['sro']);
-  const sums = await getLatticeSums(Math.max(8, opts.shells));
-  const { sroCurvePoints } = await import('../../parallel/sroCurves.js');
-  const xs = sroGrid({ step: opts.xStep });
+  // (src/parallel/sroPhaseDiagram.ts; --threads 1 runs in this thread), splined as F + T S_mix.
+  const { closePool } = await import('../../parallel/pool.js');
+  const { sroPhaseDiagram } = await import('../../parallel/sroPhaseDiagram.js');
   const bar = createProgress('SRO solid curves', nGamma, { silent: opts.quiet });
-  let batch = true;
   const failures: Array<{ g: number; x: number }> = [];
-  const compute: SroPointsComputer = (gammas, grid) =>
-    sroCurvePoints({
-      z1,
-      z2,
-      gammas,
-      xs: grid,
-      shells: opts.shells,
-      sums,
-      threads: opts.threads,
-      onFailure: (g, x) => failures.push({ g, x }),
-      onProgress: (d) => {
-        if (batch) bar.update(d);
-      },
-    });
-  const sro = sroCurveProvider({ z1, z2, xs, compute, liquid: { idealMixing: opts.liquidMixing } });
   let r: PhaseDiagramResult;
   try {
-    r = await phaseDiagram({
+    r = await sroPhaseDiagram({
       ...base,
-      sroProvider: sro.provider,
-      prepare: async (gammas) => {
-        await sro.prepare(gammas);
-        batch = false;
-        bar.done();
+      shells: opts.shells,
+      xStep: opts.xStep,
+      onCurves: (done, total) => {
+        bar.update(done);
+        if (done === total) bar.done();
       },
-      azeotropeTolerance: 0.01,
-      azeotropeMaxIterations: 8,
+      onFailure: (g, x) => failures.push({ g, x }),
     });
   } finally {
     await closePool();
