@@ -31,10 +31,21 @@ export async function benchPhaseDiagram({ runs = 5 } = {}) {
   }
   rows.push({ name: 'SRO phase diagram speed-up 2 threads vs 1 (cold processes)', medianMs: 0, ratio: +(medians[1] / medians[2]).toFixed(2) });
 
-  // In one process whose pool and main thread are already warm (JIT-compiled): the whole
-  // diagram again (what a sweep of several diagrams in one process pays per diagram; the
-  // ceiling of the speed-up once no thread has anything left to compile), and the 104 SRO
-  // curves alone (the parallel part).
+  // The warm measurements run in a fresh child process: this one has run other suites, whose
+  // JIT feedback would slow its main thread (the 1-thread case) down.
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'warm', String(runs)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`warm phase-diagram bench failed: ${child.stderr}`);
+  rows.push(...JSON.parse(child.stdout));
+  return rows;
+}
+
+/**
+ * In one process whose pool and main thread are already warm (JIT-compiled): the whole diagram
+ * again (what each diagram of a sweep in one process costs; the ceiling of the speed-up once no
+ * thread has anything left to compile), and its 104 SRO curves alone (the parallel part).
+ */
+async function benchWarm(runs) {
+  const rows = [];
   const { sroCurvePoints } = await import(join(root, 'dist', 'parallel', 'sroCurves.js'));
   const { sroPhaseDiagram } = await import(join(root, 'dist', 'parallel', 'sroPhaseDiagram.js'));
   const { sroGrid } = await import(join(root, 'dist', 'phase', 'sroCurve.js'));
@@ -72,5 +83,6 @@ export async function benchPhaseDiagram({ runs = 5 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await benchPhaseDiagram()) console.log(r);
+  if (process.argv[2] === 'warm') process.stdout.write(JSON.stringify(await benchWarm(Number(process.argv[3]) || 5)));
+  else for (const r of await benchPhaseDiagram()) console.log(r);
 }
