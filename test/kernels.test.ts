@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { latticeKernel } from '../src/kernels/latticeKernel.js';
 import { shellCosineTable } from '../src/kernels/shellCosineTable.js';
 import { shellCosineSums } from '../src/lattice/shellCosineSums.js';
@@ -106,5 +108,20 @@ describe('phonons from the same D(k)', () => {
     expect(Math.abs(m.uLn - -0.831298)).toBeLessThan(2e-6);
     expect(m.error.u1).toBeLessThan(1e-7);
     expect(m.error.uLn).toBeLessThan(1e-7);
+  });
+});
+
+describe('initKernels (the browser entry)', () => {
+  it('a URL that does not serve the kernels is a clear error, not a WASM compile error', async () => {
+    vi.resetModules(); // a fresh loadWasm module: no kernels cached in this thread yet
+    const { initKernels } = await import('../src/kernels/loadWasm.js');
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await expect(initKernels(`http://127.0.0.1:${port}/release.wasm`)).rejects.toThrow(/cannot load the coulomix kernels from .*: HTTP 404/);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -49,7 +49,12 @@ export async function initKernels(source?: URL | string | ArrayBuffer | Uint8Arr
   let bytes: ArrayBuffer | Uint8Array;
   if (source instanceof ArrayBuffer || source instanceof Uint8Array) bytes = source;
   else if (typeof process !== 'undefined' && process.versions?.node && source === undefined) return loadWasm();
-  else bytes = await (await fetch(source ?? wasmUrl)).arrayBuffer();
+  else {
+    const url = source ?? wasmUrl;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`cannot load the coulomix kernels from ${String(url)}: HTTP ${response.status}`);
+    bytes = await response.arrayBuffer();
+  }
   const { instance } = await WebAssembly.instantiate(bytes as BufferSource, imports);
   cached = wrap(instance);
   return cached;

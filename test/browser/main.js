@@ -1,0 +1,26 @@
+// The page of test/browser.test.ts: the library as a web page uses it (bundled by vite, the WASM
+// kernels fetched by initKernels(), no worker threads), its results written into #out as JSON.
+import { getLatticeSums, initKernels, latticeSums, liquidFreeEnergy, meltingGamma, phaseDiagram, randomSolid, sroSolid } from 'coulomix';
+
+const out = document.getElementById('out');
+try {
+  await initKernels();
+  const table = await latticeSums({ shells: 8, tol: 1e-9 });
+  const sums = await getLatticeSums(8);
+  const mix = { z1: 6, z2: 8, x: 0.5 };
+  const sro = await sroSolid(mix, 175.719, sums, { shells: 8 });
+  const diagram = await phaseDiagram({ model: 'random', gammaMin: 170, gammaMax: 185, gammaStep: 1, sums });
+  out.textContent = `RESULT ${JSON.stringify({
+    T0: table.T0,
+    zeta: table.zeta,
+    T: table.shells.map((s) => s.T),
+    gamma1m: meltingGamma(),
+    sroF: sro.F,
+    certificate: sro.certificate,
+    randomF: randomSolid(mix, 175.719, sums).F,
+    liquidF: liquidFreeEnergy(mix, 175.719),
+    azeotrope: diagram.azeotrope,
+  })}`;
+} catch (err) {
+  out.textContent = `ERROR ${err?.stack ?? err}`;
+}
