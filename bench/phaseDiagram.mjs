@@ -16,18 +16,32 @@ function timeRun(args) {
   return (performance.now() - t0) / 1000;
 }
 
+/** Seconds taken by the async `fn`. */
+async function elapsed(fn) {
+  const t0 = performance.now();
+  await fn();
+  return (performance.now() - t0) / 1000;
+}
+
+/** Median and sorted samples (s) of `runs` timings; `time(i)` returns run i's seconds. */
+async function medianOf(runs, time) {
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(await time(i));
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], samples: times.map((t) => +t.toFixed(2)) };
+}
+
 export async function benchPhaseDiagram({ runs = 5 } = {}) {
   const rows = [];
   const medians = {};
   for (const threads of [1, 2]) {
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      times.push(timeRun(['phase-diagram', '--model', 'sro', '--threads', String(threads), '--csv', '--quiet']));
-      console.log(`  phase-diagram --model sro --threads ${threads}: run ${i + 1}: ${times.at(-1).toFixed(1)} s`);
-    }
-    times.sort((a, b) => a - b);
-    medians[threads] = times[Math.floor(times.length / 2)];
-    rows.push({ name: `SRO phase diagram (default grid), ${threads} thread(s)`, medianMs: +(medians[threads] * 1e3).toFixed(0), samples: times.map((t) => +t.toFixed(2)) });
+    const r = await medianOf(runs, (i) => {
+      const t = timeRun(['phase-diagram', '--model', 'sro', '--threads', String(threads), '--csv', '--quiet']);
+      console.log(`  phase-diagram --model sro --threads ${threads}: run ${i + 1}: ${t.toFixed(1)} s`);
+      return t;
+    });
+    medians[threads] = r.median;
+    rows.push({ name: `SRO phase diagram (default grid), ${threads} thread(s)`, medianMs: +(r.median * 1e3).toFixed(0), samples: r.samples });
   }
   rows.push({ name: 'SRO phase diagram speed-up 2 threads vs 1 (cold processes)', medianMs: 0, ratio: +(medians[1] / medians[2]).toFixed(2) });
 
@@ -55,24 +69,14 @@ async function benchWarm(runs) {
   const sums = await getLatticeSums(8);
   const scan = { gammaMin: 130, gammaMax: 181.5, gammaStep: 0.5 };
   const sweep = { z1: 6, z2: 8, gammas: gammaGrid(scan.gammaMin, scan.gammaMax, scan.gammaStep), xs: sroGrid(), sums };
-  const median = async (fn) => {
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await fn();
-      times.push((performance.now() - t0) / 1000);
-    }
-    times.sort((a, b) => a - b);
-    return { median: times[Math.floor(times.length / 2)], samples: times.map((t) => +t.toFixed(2)) };
-  };
   const warmDiagram = {};
   const warm = {};
   for (const threads of [1, 2]) {
     await sroPhaseDiagram({ ...scan, threads });
-    const d = await median(() => sroPhaseDiagram({ ...scan, threads }));
+    const d = await medianOf(runs, () => elapsed(() => sroPhaseDiagram({ ...scan, threads })));
     warmDiagram[threads] = d.median;
     rows.push({ name: `SRO phase diagram (default grid) again in a warm process, ${threads} thread(s)`, medianMs: +(d.median * 1e3).toFixed(0), samples: d.samples });
-    const c = await median(() => sroCurvePoints({ ...sweep, threads }));
+    const c = await medianOf(runs, () => elapsed(() => sroCurvePoints({ ...sweep, threads })));
     warm[threads] = c.median;
     rows.push({ name: `104 SRO curves x 111 compositions, warm pool, ${threads} thread(s)`, medianMs: +(c.median * 1e3).toFixed(0), samples: c.samples });
     await closePool();
