@@ -1,5 +1,5 @@
 // Ewald dynamical matrix D(k) and displacement-field vector beta(k) of the bcc Coulomb
-// lattice at one wave vector (PHYSICS.md section 3; paper eqs. 8-9). a_i = 1, 4 pi n = 3.
+// lattice at one wave vector (docs/physics.md section 3; paper eqs. 8-9). a_i = 1, 4 pi n = 3.
 // Lattice lists (cut-offs, H_ab(R), f'(R)) are built once in TypeScript (src/ewald/ewaldTables.ts).
 import { ld, st, allocate } from "./memory";
 

@@ -1,6 +1,6 @@
 // Brillouin-zone quadrature over the irreducible wedge Gamma-H-N-P in cone coordinates
 // k = t p, p on the face H-N-P (Duffy map p = H + u[(N-H) + v(P-N)]). The volume element
-// t^2 dt u du dv cancels the 4 pi n/k^2 singularity of the integrand at k = 0 (PHYSICS.md s. 3).
+// t^2 dt u du dv cancels the 4 pi n/k^2 singularity of the integrand at k = 0 (docs/physics.md s. 3).
 // Accumulates  acc[0] += w F(k),  acc[i] += w F(k) c_i(k)  so that acc -> T_0, T_1..T_N (eq. 7).
 import { ld, st } from "./memory";
 import { integrandAt } from "./ewald";

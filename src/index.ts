@@ -1,8 +1,11 @@
 /**
  * coulomix: structure, thermodynamics and phase diagrams of binary bcc Coulomb crystals
  * (D. A. Baiko 2025). Units: lattice sums in 1/a_i, energies per ion in U_1 = Z1^(5/3) e^2/a_e
- * with linear mixing subtracted, entropies in k_B per ion (see README and PHYSICS.md).
+ * with linear mixing subtracted, entropies in k_B per ion (see README and docs/physics.md).
  */
+
+// Errors: DomainError (input outside the supported range), UncertifiedError (no certificate)
+export { CoulomixError, DomainError, UncertifiedError } from './errors.js';
 
 // Lattice geometry and lattice sums (Table I)
 export { bccShells, MAX_SHELLS, type BccShell, type ShellOrbit } from './lattice/bccShells.js';

@@ -39,7 +39,7 @@ describe('composition', () => {
 });
 
 describe('electrostatic energies at x = 0.5, C/O, Table I (hand computation)', () => {
-  // Hand computation, PHYSICS.md section 4, energies in U_1 = 6^(5/3) e^2/a_e:
+  // Hand computation, docs/physics.md section 4, energies in U_1 = 6^(5/3) e^2/a_e:
   //   <Z> = 7, <Z^(5/3)> = (6^(5/3) + 8^(5/3))/2 = (19.811563 + 32)/2 = 25.905782
   //   e^2/a_i in U_1: 1/(6^(5/3) 7^(1/3)) = 1/(19.811563 * 1.912931) = 0.026386507
   //   U_mad - LM = -zeta (7^(5/3) - 25.905782)/6^(5/3) = -0.8959293 * (25.615140 - 25.905782)/19.811563 = 0.013143560

@@ -20,7 +20,7 @@ describe('one-component plasma', () => {
   it('liquid fit: Debye-Hueckel limit and hand-evaluated strong coupling', () => {
     const g = 1e-6;
     expect(ocpLiquidFreeEnergy(g) / (-Math.pow(g, 1.5) / Math.sqrt(3))).toBeCloseTo(1, 3);
-    // Hand evaluation of the DS99 fit at Gamma = 100 (PHYSICS.md section 7).
+    // Hand evaluation of the DS99 fit at Gamma = 100 (docs/physics.md section 7).
     const G = 100;
     const [A1, A2, B1, B2, B3, B4] = [-0.907, 0.62954, 0.00456, 211.6, -1e-4, 0.00462];
     const A3 = -Math.sqrt(3) / 2 - A1 / Math.sqrt(A2);
@@ -53,7 +53,7 @@ describe('liquid mixture', () => {
     expect(liquidMixingCorrection({ ...CO, x: 0 }, 175.719)).toBe(0);
     expect(liquidMixingCorrection({ ...CO, x: 1 }, 175.719)).toBe(0);
     expect(liquidMixingCorrection({ ...CO, x: 1e-9 }, 175.719)).toBeGreaterThanOrEqual(0);
-    // Hand evaluation at x = 0.5, Gamma_1 = 175.719 (PHYSICS.md section 7).
+    // Hand evaluation at x = 0.5, Gamma_1 = 175.719 (docs/physics.md section 7).
     const ge = 175.719 / Math.pow(6, 5 / 3);
     const z = 7;
     const z2 = 50;

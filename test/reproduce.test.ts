@@ -71,7 +71,7 @@ describe('reproduce orchestrator (tiny level, in process)', () => {
 });
 
 describe('Madelung constants by Ewald summation', () => {
-  it('bcc matches zeta of PHYSICS.md, fcc the literature value 0.895873615', () => {
+  it('bcc matches zeta of docs/physics.md, fcc the literature value 0.895873615', () => {
     expect(Math.abs(bccMadelung() - 0.895929255682)).toBeLessThan(1e-11);
     expect(Math.abs(fccMadelung() - 0.895873615)).toBeLessThan(1e-9);
   });

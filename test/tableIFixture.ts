@@ -2,7 +2,7 @@ import type { LatticeSums } from '../src/latticeSums/types.js';
 
 /**
  * Paper Table I (a_i units) as a LatticeSums fixture: T_i, I_i - T_i, m_i, T_0, and the
- * Madelung constant of PHYSICS.md section 1. I_i = T_i + (I_i - T_i) (table precision).
+ * Madelung constant of docs/physics.md section 1. I_i = T_i + (I_i - T_i) (table precision).
  */
 const rows: Array<[number, number, number, number]> = [
   // [4 l^2/a_l^2, m_i, T_i, I_i - T_i]

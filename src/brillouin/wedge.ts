@@ -22,7 +22,7 @@ export function vec3(kx: number, ky: number, kz: number): Vec3 {
 /**
  * Vertices of the irreducible wedge of the bcc Brillouin zone (1/a_i units):
  * Gamma = 0, H = c(1,0,0), N = c(1/2,1/2,0), P = c(1/2,1/2,1/2), c = 2 pi/a_l.
- * The wedge is 0 <= kz <= ky <= kx, kx + ky <= c, 1/48 of the zone (PHYSICS.md section 3).
+ * The wedge is 0 <= kz <= ky <= kx, kx + ky <= c, 1/48 of the zone (docs/physics.md section 3).
  */
 export const WEDGE: Readonly<Record<'Gamma' | 'H' | 'N' | 'P', Vec3>> = Object.freeze({
   Gamma: [0, 0, 0] as Vec3,

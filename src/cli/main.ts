@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from './usageError.js';
+import { DomainError, UncertifiedError } from '../errors.js';
 
 /** Sub-commands, loaded lazily so that `coulomix melt` does not pay for the WASM kernels. */
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<void> }> }> = {
@@ -35,9 +36,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UsageError) {
+    if (err instanceof DomainError) {
       process.stderr.write(`coulomix: ${err.message}\n`);
       process.exitCode = 2;
+    } else if (err instanceof UncertifiedError) {
+      process.stderr.write(`coulomix: ${err.message}\n`);
+      process.exitCode = 1;
     } else {
       const msg = err instanceof Error ? err.message : String(err);
       process.stderr.write(`coulomix: internal error: ${msg}\n`);

@@ -64,7 +64,7 @@ function recipCutoff(eta: number, tol: number, kmax: number): number {
 }
 
 /**
- * Build the Ewald lists for D(k) and beta(k) (PHYSICS.md section 3), a_i units.
+ * Build the Ewald lists for D(k) and beta(k) (docs/physics.md section 3), a_i units.
  * Cut-offs follow from `tol` (absolute, on a matrix element) and `eta`; nothing is hard-coded.
  *
  * @param eta Ewald splitting parameter in 1/a_i (1..1.3 balances the sums)

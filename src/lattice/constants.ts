@@ -1,6 +1,6 @@
 /**
  * Geometry constants of the bcc lattice in ion-sphere units (a_i = 1).
- * PHYSICS.md section 1: n_i = 3/(4 pi), a_l = (2/n_i)^(1/3) = (8 pi / 3)^(1/3) a_i.
+ * docs/physics.md section 1: n_i = 3/(4 pi), a_l = (2/n_i)^(1/3) = (8 pi / 3)^(1/3) a_i.
  */
 
 /** Ion number density n_i in units of a_i^-3 (a_i = 1). */

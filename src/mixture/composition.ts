@@ -1,7 +1,7 @@
-import { UsageError } from '../cli/usageError.js';
+import { DomainError } from '../errors.js';
 
 /**
- * A binary ion mixture (PHYSICS.md section 1): charges z1 < z2 (C/O: 6, 8) and
+ * A binary ion mixture (docs/physics.md section 1): charges z1 < z2 (C/O: 6, 8) and
  * x = number fraction of the Z2 ions.
  */
 export interface Mixture {
@@ -20,7 +20,7 @@ export interface ValidateMixtureOptions {
 }
 
 /**
- * Charge moment <Z^p> = (1 - x) Z1^p + x Z2^p (PHYSICS.md section 1). Dimensionless.
+ * Charge moment <Z^p> = (1 - x) Z1^p + x Z2^p (docs/physics.md section 1). Dimensionless.
  *
  * @param mix mixture
  * @param p power (any real; p = 5/3, 2, 5/2 are used)
@@ -35,7 +35,7 @@ export function zMoment(mix: Mixture, p: number): number {
 }
 
 /**
- * Mean charge <Z> = (1 - x) Z1 + x Z2 (PHYSICS.md section 1). Dimensionless.
+ * Mean charge <Z> = (1 - x) Z1 + x Z2 (docs/physics.md section 1). Dimensionless.
  *
  * @example meanZ({ z1: 6, z2: 8, x: 0.5 }) // 7
  */
@@ -44,7 +44,7 @@ export function meanZ(mix: Mixture): number {
 }
 
 /**
- * Check a mixture and throw a one-line {@link UsageError} if it is not usable:
+ * Check a mixture and throw a one-line {@link DomainError} if it is not usable:
  * NaN/infinite values, non-positive charges, z1 >= z2, or x outside (0, 1)
  * ([0, 1] with `{ closed: true }`).
  *
@@ -59,14 +59,14 @@ export function validateMixture(mix: Mixture, options: ValidateMixtureOptions = 
     ['z2', z2],
     ['x', x],
   ] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new UsageError(`${name} must be a finite number, got ${v}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new DomainError(`${name} must be a finite number, got ${v}`);
   }
-  if (z1 <= 0 || z2 <= 0) throw new UsageError(`charges must be positive, got z1 = ${z1}, z2 = ${z2}`);
-  if (z1 >= z2) throw new UsageError(`z1 must be smaller than z2, got z1 = ${z1}, z2 = ${z2}`);
+  if (z1 <= 0 || z2 <= 0) throw new DomainError(`charges must be positive, got z1 = ${z1}, z2 = ${z2}`);
+  if (z1 >= z2) throw new DomainError(`z1 must be smaller than z2, got z1 = ${z1}, z2 = ${z2}`);
   if (options.closed) {
-    if (x < 0 || x > 1) throw new UsageError(`x must lie in [0, 1], got ${x}`);
+    if (x < 0 || x > 1) throw new DomainError(`x must lie in [0, 1], got ${x}`);
   } else if (x <= 0 || x >= 1) {
-    throw new UsageError(`x must lie strictly between 0 and 1, got ${x}`);
+    throw new DomainError(`x must lie strictly between 0 and 1, got ${x}`);
   }
   return mix;
 }

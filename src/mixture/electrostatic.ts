@@ -4,14 +4,14 @@ import { meanZ, zMoment, type Mixture } from './composition.js';
 /*
  * Electrostatic energies of a binary bcc crystal per ion, in units of
  * U_1 = Z1^(5/3) e^2/a_e, with the linear-mixing energy -zeta <Z^(5/3)> e^2/a_e
- * subtracted (PHYSICS.md section 4, paper eqs. 5-6).
+ * subtracted (docs/physics.md section 4, paper eqs. 5-6).
  *
  * Lattice sums I_i, T_i, T_0 are in 1/a_i; e^2/a_i = e^2/(a_e <Z>^(1/3)).
  */
 
 /**
  * The ion-sphere energy unit in U_1: (e^2/a_i)/U_1 = 1/(Z1^(5/3) <Z>^(1/3)),
- * since a_i = a_e <Z>^(1/3) (PHYSICS.md section 1).
+ * since a_i = a_e <Z>^(1/3) (docs/physics.md section 1).
  *
  * @example ionSphereUnit({ z1: 6, z2: 8, x: 0.5 }) // 1/(6^(5/3) 7^(1/3)) = 0.0263865...
  */
@@ -20,7 +20,7 @@ export function ionSphereUnit(mix: Mixture): number {
 }
 
 /**
- * Madelung energy of the mixture minus linear mixing, in U_1 (PHYSICS.md section 4):
+ * Madelung energy of the mixture minus linear mixing, in U_1 (docs/physics.md section 4):
  * U_mad - LM = -zeta (<Z>^(5/3) - <Z^(5/3)>) e^2/a_e. Zero for a pure plasma, positive
  * otherwise (<Z>^(5/3) <= <Z^(5/3)>).
  *
@@ -74,7 +74,7 @@ export function shiftEnergy(mix: Mixture, alpha: ArrayLike<number>, sums: Lattic
 
 /**
  * Electrostatic energy of the fully disordered crystal, in U_1 (paper text after eq. 9,
- * PHYSICS.md section 4): U_rnd = U_mad + U_shft(alpha_i = x^2)
+ * docs/physics.md section 4): U_rnd = U_mad + U_shft(alpha_i = x^2)
  * = (U_mad - LM) - (Z2 - Z1)^2/2 x(1-x) T_0 e^2/a_i.
  *
  * @example randomEnergy({ z1: 6, z2: 8, x: 0.5 }, sums) // 0.0131436 - 2 * 0.25 * T0 * 0.0263865 = 0.0012455 (T0 = 0.90183)

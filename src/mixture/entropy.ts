@@ -2,7 +2,7 @@ import { meanZ, type Mixture } from './composition.js';
 
 /*
  * Residual (configurational) entropies per ion, in units of k_B
- * (paper eqs. 10, 11 and Appendix eqs. A.3-A.4; PHYSICS.md section 5).
+ * (paper eqs. 10, 11 and Appendix eqs. A.3-A.4; docs/physics.md section 5).
  * Convention: 0 ln 0 = 0. Outside the allowed domain the entropies are -Infinity, never NaN.
  */
 
@@ -39,7 +39,7 @@ export function mixingEntropyZ(mix: Mixture): number {
 
 /**
  * 1 - 2x + a (the Z1-Z1 link fraction) if a lies in the allowed range
- * max(0, 2x - 1) <= a <= x (PHYSICS.md section 6), else NaN. Clamped at 0 so that
+ * max(0, 2x - 1) <= a <= x (docs/physics.md section 6), else NaN. Clamped at 0 so that
  * a = 2x - 1 computed in floating point is the exact lower end, not a rounding-negative.
  */
 function z1z1Fraction(x: number, a: number): number {

@@ -3,7 +3,7 @@ import { meanZ, zMoment, type Mixture } from './composition.js';
 /**
  * Correction to the linear mixing rule for the free energy of a classical liquid ion
  * mixture on a rigid background, per ion in units of T (Potekhin, Chabrier, Chugunov,
- * DeWitt & Rogers 2009, PRE 80, 047401; PHYSICS.md section 7):
+ * DeWitt & Rogers 2009, PRE 80, 047401; docs/physics.md section 7):
  *
  *   Dif0 = <Z^(5/2)> - <Z^2>^(3/2)/<Z>^(1/2),  delta = Dif0/<Z^(5/2)>,  D = <Z^2>/<Z>^2,
  *   a = D^(-1/5),  A = (2.6 delta + 14 delta^3)/(1 - a),  B = 0.0117 D^2,  nu = 3/(2a) - 1,

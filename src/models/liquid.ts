@@ -7,7 +7,7 @@ import { ocpFreeEnergyDifference, type OcpOptions } from '../ocp/meltingPoint.js
 export interface LiquidOptions extends OcpOptions {
   /**
    * Ideal mixing term of the liquid (non-default alternative reading; docs/solidus-offset.md):
-   * - 'smix' (default, PHYSICS.md section 7): + x ln x + (1-x) ln(1-x) = -S_mix/N (eq. 10);
+   * - 'smix' (default, docs/physics.md section 7): + x ln x + (1-x) ln(1-x) = -S_mix/N (eq. 10);
    * - 'smixz': -S_mixZ/N (eq. 11) = x ln x + (1-x) ln(1-x) + <ln Z> - ln<Z>, the ideal-gas
    *   mixing term of ions at their true partial densities n_j = x_j n_e/<Z> relative to the pure
    *   plasmas at the same n_e (linear mixing applied to the excess free energies only).
@@ -17,7 +17,7 @@ export interface LiquidOptions extends OcpOptions {
 
 /**
  * Liquid free energy per ion on the paper's scale (solid linear-mixing thermal and
- * Madelung terms subtracted), in U_1 = Z1^(5/3) e^2/a_e (PHYSICS.md section 7):
+ * Madelung terms subtracted), in U_1 = Z1^(5/3) e^2/a_e (docs/physics.md section 7):
  *   F_liq/(N T) = (1-x) Phi(Gamma_1) + x Phi(Gamma_2) + df + x ln x + (1-x) ln(1-x),
  * Gamma_2 = Gamma_1 (Z2/Z1)^(5/3), and F_liq/(N U_1) = that / Gamma_1.
  * Zero for pure Z1 (x = 0) at Gamma_1 = Gamma_1m; 0 ln 0 = 0 at the ends.

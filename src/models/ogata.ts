@@ -10,7 +10,7 @@ export interface OgataOptions {
 
 /**
  * Ogata et al. (1993) fit to the deviation from linear mixing of the binary crystal energy,
- * in U_1 (PHYSICS.md section 8): dU/U_1 = x(1-x) dG(x), R = Z2/Z1, s = sqrt(x),
+ * in U_1 (docs/physics.md section 8): dU/U_1 = x(1-x) dG(x), R = Z2/Z1, s = sqrt(x),
  * dG = C_R / [1 + 27(R-1)/(1+0.1(R-1)) s (s-0.3)(s-0.7)(s-1)],
  * C_R = 0.05 (R-1)^2 / [(1 + 0.64(R-1)) (1 + 0.5(R-1)^2)].
  *
@@ -28,7 +28,7 @@ export function ogataEnergy(mix: Mixture): number {
 /**
  * Solid free energy with the Ogata et al. (1993) energy and the residual entropy S_mix
  * (eq. 10, model 'ogata') or S_mixZ (eq. 11, model 'ogata-smixz'): F = dU - T S, in U_1
- * (linear mixing subtracted), T = 1/Gamma_1 (PHYSICS.md section 8).
+ * (linear mixing subtracted), T = 1/Gamma_1 (docs/physics.md section 8).
  *
  * @param gamma Gamma_1 > 0
  * @example ogataSolid({ z1: 6, z2: 8, x: 0.5 }, 175.719, { entropy: 'smixz' }).model // 'ogata-smixz'

@@ -5,7 +5,7 @@ import { mixingEntropy } from '../mixture/entropy.js';
 import type { SolidModelResult } from './types.js';
 
 /**
- * Fully disordered ("random") binary bcc crystal (paper eqs. 6, 10; PHYSICS.md section 8):
+ * Fully disordered ("random") binary bcc crystal (paper eqs. 6, 10; docs/physics.md section 8):
  * F = U_rnd - T S_mix per ion in U_1 (linear mixing subtracted), T = 1/Gamma_1.
  *
  * @param mix mixture (0 <= x <= 1)

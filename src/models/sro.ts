@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usageError.js';
+import { DomainError, UncertifiedError } from '../errors.js';
 import { bccShells } from '../lattice/bccShells.js';
 import { vec3 } from '../brillouin/wedge.js';
 import type { LatticeSums } from '../latticeSums/types.js';
@@ -38,13 +38,13 @@ export const CERTIFICATE_TOLERANCE = 1e-10;
 export const DELTA_K_TOLERANCE = -1e-12;
 
 /** The minimizer stopped without a certified global minimum (gap or |Delta_k|^2 check failed). */
-export class SroNotCertifiedError extends Error {
+export class SroNotCertifiedError extends UncertifiedError {
   override name = 'SroNotCertifiedError';
   constructor(
     message: string,
     readonly result: SroResult,
   ) {
-    super(message);
+    super(message, result);
   }
 }
 
@@ -143,7 +143,7 @@ function inverse3(H: number[]): number[] | null {
 /**
  * Free energy of the short-range-ordered bcc crystal (paper, "Short-range ordered C/O mixture"):
  * F(alpha) = U_mad - LM + U_corr + U_shft - T S minimized over alpha_1..alpha_n under every
- * constraint of PHYSICS.md section 6 (eqs. 3-4, bounds, S >= 0), with the global minimum
+ * constraint of docs/physics.md section 6 (eqs. 3-4, bounds, S >= 0), with the global minimum
  * certified by a duality gap. Energies in U_1 = Z1^(5/3) e^2/a_e, T/U_1 = 1/Gamma.
  *
  * @param mix mixture (z1 < z2, 0 < x < 1)
@@ -153,10 +153,10 @@ function inverse3(H: number[]): number[] | null {
  */
 export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, options: SroOptions = {}): Promise<SroResult> {
   validateMixture(mix);
-  if (!(Number.isFinite(gamma) && gamma > 0)) throw new UsageError(`gamma must be a positive finite number, got ${gamma}`);
+  if (!(Number.isFinite(gamma) && gamma > 0)) throw new DomainError(`gamma must be a positive finite number, got ${gamma}`);
   const n = options.shells ?? 8;
   if (!Number.isInteger(n) || n < 1 || n > MAX_ORDER_PARAMETERS) {
-    throw new UsageError(`shells must be an integer from 1 to ${MAX_ORDER_PARAMETERS}, got ${n}`);
+    throw new DomainError(`shells must be an integer from 1 to ${MAX_ORDER_PARAMETERS}, got ${n}`);
   }
   if (n > sums.shells.length) throw new RangeError(`${n} order parameters but lattice sums for only ${sums.shells.length} shells`);
   const seed = options.seed ?? 1;

@@ -1,7 +1,7 @@
 /**
  * Result of one solid model at (mixture, Gamma): free and electrostatic energies per ion
  * in U_1 = Z1^(5/3) e^2/a_e with linear mixing subtracted, entropy per ion in k_B
- * (paper, "Random C/O mixture"; PHYSICS.md sections 4, 5, 8). F = U - T S with T = 1/Gamma_1.
+ * (paper, "Random C/O mixture"; docs/physics.md sections 4, 5, 8). F = U - T S with T = 1/Gamma_1.
  */
 export interface SolidModelResult {
   /** Model name: 'random', 'ogata', 'ogata-smixz', 'sro'. */

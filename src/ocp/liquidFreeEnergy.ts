@@ -1,7 +1,7 @@
 /*
  * Excess free energy of the classical one-component plasma (OCP) liquid, per ion in units
  * of T, relative to the ideal gas: Potekhin & Chabrier (2000), Phys. Rev. E 62, 8554,
- * analytic form (PHYSICS.md section 7).
+ * analytic form (docs/physics.md section 7).
  */
 
 /** One parameter set of the Potekhin-Chabrier (2000) liquid fit. A3 is derived from A1, A2. */
@@ -20,7 +20,7 @@ export interface LiquidFitParameters {
 
 /**
  * Parameters fitted by Potekhin & Chabrier (2000) to the Monte Carlo data of
- * DeWitt & Slattery (1999) (PHYSICS.md section 7) — the paper's choice and the default.
+ * DeWitt & Slattery (1999) (docs/physics.md section 7) — the paper's choice and the default.
  */
 export const DS99: LiquidFitParameters = Object.freeze({
   name: 'ds99',
@@ -72,7 +72,7 @@ export function liquidA3(p: LiquidFitParameters): number {
 
 /**
  * One-component liquid excess free energy per ion, f_liq = F_ex/(N T), dimensionless
- * (Potekhin & Chabrier 2000; PHYSICS.md section 7):
+ * (Potekhin & Chabrier 2000; docs/physics.md section 7):
  * f = A1 [sqrt(G(A2+G)) - A2 ln(sqrt(G/A2) + sqrt(1+G/A2))] + 2 A3 [sqrt(G) - atan(sqrt(G))]
  *   + B1 [G - B2 ln(1 + G/B2)] + (B3/2) ln(1 + G^2/B4).
  *

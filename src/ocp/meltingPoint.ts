@@ -6,7 +6,7 @@ export type OcpOptions = LiquidFitOptions & SolidFitOptions;
 
 /**
  * Phi(G) = f_liq(G) - f_sol(G), the liquid-minus-solid free energy per ion of the
- * one-component plasma in units of T (PHYSICS.md section 7). Positive above melting.
+ * one-component plasma in units of T (docs/physics.md section 7). Positive above melting.
  *
  * @example ocpFreeEnergyDifference(175.719) // ~0 (melting point)
  */
@@ -24,7 +24,7 @@ export interface MeltingOptions extends OcpOptions {
 
 /**
  * Melting coupling Gamma_m of the classical one-component plasma: the root of
- * Phi(G) = f_liq(G) - f_sol(G) (PHYSICS.md section 7; paper: Gamma_1m = 175.719),
+ * Phi(G) = f_liq(G) - f_sol(G) (docs/physics.md section 7; paper: Gamma_1m = 175.719),
  * found by bracketing and Brent's method to an absolute tolerance of 1e-10.
  *
  * @throws Error if Phi does not change sign over the bracket

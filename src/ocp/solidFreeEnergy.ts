@@ -1,11 +1,11 @@
 /*
  * Free energy of the classical one-component bcc Coulomb crystal per ion, in units of T,
- * relative to the same ideal gas as the liquid fit (PHYSICS.md section 7):
+ * relative to the same ideal gas as the liquid fit (docs/physics.md section 7):
  *   f_sol(G) = -zeta G + 1.5 ln G + C + f_anh(G),  C = 3 u_ln + 1 + ln(6/pi)/2,
  *   f_anh(G) = -(A1/G + A2/(2 G^2) + A3/(3 G^3)).
  */
 
-/** bcc Madelung constant zeta, units Z^2 e^2/a_i (PHYSICS.md section 1). */
+/** bcc Madelung constant zeta, units Z^2 e^2/a_i (docs/physics.md section 1). */
 export const BCC_MADELUNG = 0.895929255682;
 
 /** <ln(omega/omega_p)> of the bcc Coulomb crystal phonons (Baiko, Potekhin & Yakovlev 2001). */
@@ -22,7 +22,7 @@ export interface AnharmonicParameters {
   A3: number;
 }
 
-/** Baiko & Chugunov (2022) anharmonic coefficients (PHYSICS.md section 7) — the paper's choice, default. */
+/** Baiko & Chugunov (2022) anharmonic coefficients (docs/physics.md section 7) — the paper's choice, default. */
 export const BC22: AnharmonicParameters = Object.freeze({
   name: 'bc22',
   reference: 'Baiko & Chugunov 2022',
@@ -58,7 +58,7 @@ export interface SolidFitOptions {
 }
 
 /**
- * Classical anharmonic free energy per ion in units of T (PHYSICS.md section 7):
+ * Classical anharmonic free energy per ion in units of T (docs/physics.md section 7):
  * f_anh(G) = -(A1/G + A2/(2 G^2) + A3/(3 G^3)).
  *
  * @example anharmonicFreeEnergy(175.719) // -0.0745346...
@@ -69,7 +69,7 @@ export function anharmonicFreeEnergy(gamma: number, params: AnharmonicParameters
 }
 
 /**
- * Constant of the classical harmonic free energy, C = 3 u_ln + 1 + ln(6/pi)/2 (PHYSICS.md section 7).
+ * Constant of the classical harmonic free energy, C = 3 u_ln + 1 + ln(6/pi)/2 (docs/physics.md section 7).
  *
  * @example harmonicConstant() // -1.170379...
  */
@@ -79,7 +79,7 @@ export function harmonicConstant(uLn: number = BCC_U_LN): number {
 
 /**
  * Classical bcc OCP solid free energy per ion, f_sol = F/(N T), dimensionless, relative to the
- * ideal gas (PHYSICS.md section 7): -zeta G + 1.5 ln G + C + f_anh(G).
+ * ideal gas (docs/physics.md section 7): -zeta G + 1.5 ln G + C + f_anh(G).
  *
  * @param gamma coupling parameter Gamma > 0
  * @example ocpSolidFreeEnergy(175.719) // -150.9234... (equal to the liquid at melting)

@@ -61,7 +61,7 @@ export function hullAnalysis(
 /**
  * Every liquid-solid coexistence window at one Gamma: the lower convex hull of both
  * curves on a dense x grid, each hull edge joining a liquid point to a solid point is
- * a window, refined to the exact double tangent (PHYSICS.md section 9). Sorted by x.
+ * a window, refined to the exact double tangent (docs/physics.md section 9). Sorted by x.
  */
 export function coexistenceWindows(
   liquid: FreeEnergyCurve,

@@ -3,7 +3,7 @@ import type { FreeEnergyCurve } from './types.js';
 /**
  * Double-tangent (common-tangent) refinement between two free-energy curves.
  *
- * Unknowns x_a, x_b; equations (PHYSICS.md section 9)
+ * Unknowns x_a, x_b; equations (docs/physics.md section 9)
  *     f_a'(x_a) = f_b'(x_b) = (f_b(x_b) - f_a(x_a)) / (x_b - x_a).
  * They are solved through the common slope mu: for a given mu, x_a(mu) and x_b(mu) solve
  * f'(x) = mu locally (1-D, bracketed root in the logit variable u = ln(x/(1-x)), so the

@@ -1,7 +1,7 @@
 /**
  * Blouin & Daligault 2021 C/O phase diagram (S. Blouin and J. Daligault, Phys. Rev. E 103,
  * 043204 (2021)), in the polynomial form used by the MESA stellar-evolution code
- * (PHYSICS.md section 11). x = O number fraction of the liquid.
+ * (docs/physics.md section 11). x = O number fraction of the liquid.
  *
  *   liquidus  <Gamma>_m(x) = 178 + 167.178104 x - 3.973461 x^2 - 741.863826 x^3
  *                            + 876.516929 x^4 - 297.857813 x^5,

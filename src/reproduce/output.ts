@@ -1,7 +1,7 @@
 import { mkdir, rename, rm, stat, writeFile, access } from 'node:fs/promises';
 import { constants, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/usageError.js';
+import { DomainError } from '../errors.js';
 import { toCsv, type FigureRow } from '../figures/render.js';
 
 /**
@@ -37,17 +37,17 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** Check `out` and create the staging directory; problems become a UsageError (exit 2). */
+/** Check `out` and create the staging directory; problems become a DomainError (exit 2). */
 export async function stage(outArg: string): Promise<Staging> {
   const out = resolve(outArg);
   const parent = dirname(out);
   if (await exists(out)) {
     const s = await stat(out);
-    if (!s.isDirectory()) throw new UsageError(`--out '${outArg}' exists and is not a directory`);
+    if (!s.isDirectory()) throw new DomainError(`--out '${outArg}' exists and is not a directory`);
     if (!(await exists(join(out, MARKER)))) {
       const { readdir } = await import('node:fs/promises');
       if ((await readdir(out)).length > 0) {
-        throw new UsageError(`--out '${outArg}' is a non-empty directory that is not an earlier reproduce result; refusing to replace it`);
+        throw new DomainError(`--out '${outArg}' is a non-empty directory that is not an earlier reproduce result; refusing to replace it`);
       }
     }
   }
@@ -55,14 +55,14 @@ export async function stage(outArg: string): Promise<Staging> {
     await mkdir(parent, { recursive: true });
     await access(parent, constants.W_OK);
   } catch {
-    throw new UsageError(`--out '${outArg}' is not writable (cannot write in ${parent})`);
+    throw new DomainError(`--out '${outArg}' is not writable (cannot write in ${parent})`);
   }
   const dir = join(parent, `.${basename(out)}.partial-${process.pid}`);
   try {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir);
   } catch {
-    throw new UsageError(`--out '${outArg}' is not writable (cannot create ${dir})`);
+    throw new DomainError(`--out '${outArg}' is not writable (cannot create ${dir})`);
   }
   // Ctrl-C / kill: remove the partial directory before exiting (exit code 130 / 143).
   const onSignal = (sig: NodeJS.Signals) => {

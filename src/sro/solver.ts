@@ -9,7 +9,7 @@ import { vec3 } from '../brillouin/wedge.js';
 import { CELLS, lowestCells, type CellBlocks } from './lowestCells.js';
 
 /*
- * Convex solver of the short-range-order problem (PHYSICS.md section 6, paper eqs. 3-4, A.3-A.4).
+ * Convex solver of the short-range-order problem (docs/physics.md section 6, paper eqs. 3-4, A.3-A.4).
  *
  * Variables d_i = alpha_i - x^2, i = 1..n. Objective, in U_1 (constant part dropped):
  *     F(d) = sum_i g_i d_i - T S(alpha),   S = S_mix(x) + 1/2 sum_i m_i dS(x, alpha_i)

@@ -3,7 +3,7 @@ import { vec3, WEDGE, type Vec3 } from '../brillouin/wedge.js';
 
 /*
  * Wave-vector sample of the irreducible wedge of the bcc Brillouin zone
- * (PHYSICS.md sections 3 and 6): the tetrahedron 0 <= kz <= ky <= kx, kx + ky <= c,
+ * (docs/physics.md sections 3 and 6): the tetrahedron 0 <= kz <= ky <= kx, kx + ky <= c,
  * c = 2 pi / a_l, with vertices Gamma = 0, H = c(1,0,0), N = c(1/2,1/2,0), P = c(1/2,1/2,1/2).
  * Units: 1/a_i. The paper checked |Delta_k|^2 >= 0 (eq. 3) on ~10^5 such points:
  * 600 on the 6 edges (vertices included), 4000 on the 4 faces, the rest inside.

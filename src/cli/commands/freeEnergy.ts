@@ -30,7 +30,7 @@ type SroSolid = (mix: Mixture, gamma: number, sums: unknown, options: { shells: 
 
 /**
  * `coulomix free-energy`: evaluates one model at (z1, z2, x, Gamma) and prints F in U_1
- * (PHYSICS.md sections 4-8). Bad input is a UsageError (exit code 2).
+ * (docs/physics.md sections 4-8). Bad input is a UsageError (exit code 2).
  *
  * @example await run(['--model', 'ogata', '--x', '0.5', '--gamma', '175.719', '--json'])
  */

@@ -13,7 +13,7 @@ Defaults are the paper's (ds99, bc22), giving 175.719.
 
 /**
  * `coulomix melt [--json] [--liquid-fit NAME] [--anharmonic NAME]`: prints Gamma_1m
- * (PHYSICS.md section 7). `--json` prints {"gammaMelt", "liquidFit", "anharmonic"}.
+ * (docs/physics.md section 7). `--json` prints {"gammaMelt", "liquidFit", "anharmonic"}.
  *
  * @example await run(['--json']) // {"gammaMelt":175.7189...,"liquidFit":"ds99","anharmonic":"bc22"}
  */

@@ -36,7 +36,7 @@ export interface PhaseDiagramCommandOptions {
   shells: number;
   xStep: number;
   solvusGammaMax: number;
-  /** Ideal mixing term of the liquid: 'smix' (default, PHYSICS.md) or the 'smixz' variant. */
+  /** Ideal mixing term of the liquid: 'smix' (default, docs/physics.md) or the 'smixz' variant. */
   liquidMixing: 'smix' | 'smixz';
   format: 'text' | 'json' | 'csv';
   quiet: boolean;
