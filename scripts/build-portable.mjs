@@ -14,8 +14,9 @@ rmSync(src, { recursive: true, force: true });
 mkdirSync(src, { recursive: true });
 for (const f of readdirSync(join(root, 'assembly'))) {
   if (!f.endsWith('.ts') || f === 'memory.ts' || f === 'memory.portable.ts') continue;
-  const text = readFileSync(join(root, 'assembly', f), 'utf8').replace(/from "\.\/(\w+)"/g, 'from "./$1.js"');
-  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView } from "./memory.js";\n` : text);
+  const text = readFileSync(join(root, 'assembly', f), 'utf8').replace(/from "\.\/(\w+)"/g, 'from "./$1.js"')
+    .replace(/^@inline /gm, ''); // a WASM inlining hint; TypeScript has no function decorators
+  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView, heap32View } from "./memory.js";\n` : text);
 }
 cpSync(join(root, 'assembly', 'memory.portable.ts'), join(src, 'memory.ts'));
 const require = createRequire(import.meta.url);

@@ -24,6 +24,8 @@ export interface EwaldTables {
   /** Real-space cut-off radius (a_i) and reciprocal cut-off (1/a_i) that the tolerance gave. */
   realCutoff: number;
   recipCutoff: number;
+  /** Largest |k| (1/a_i) the tables serve: recipCutoff - kmax is the cut-off on |k + G|. */
+  kmax: number;
 }
 
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -138,5 +140,6 @@ export function ewaldTables(eta: number, tol: number, kmax = RECIPROCAL_UNIT): E
     diagonal: FOUR_PI_N / 3 - (4 * eta ** 3) / (3 * SQRT_PI),
     realCutoff: rc,
     recipCutoff: gc,
+    kmax,
   };
 }
