@@ -11,24 +11,30 @@ export const REAL_COEFS: i32 = 9;
 /** Doubles per compact reciprocal record: Gx, Gy, Gz, exp(-G^2/4 eta^2). */
 export const RECIP_COEFS: i32 = 4;
 
-let nReal: i32 = 0;
-let realMax: i32 = 0;
-let nRecip: i32 = 0;
-let recipMax: i32 = 0;
-let eta: f64 = 1.0;
-let diagonal: f64 = 0.0;
-let halfLattice: f64 = 0.0;
-let recipUnit: f64 = 0.0;
+export let nReal: i32 = 0;
+export let realMax: i32 = 0;
+export let nRecip: i32 = 0;
+export let recipMax: i32 = 0;
+export let eta: f64 = 1.0;
+export let diagonal: f64 = 0.0;
+export let halfLattice: f64 = 0.0;
+export let recipUnit: f64 = 0.0;
 let recipReach: f64 = 0.0; // per-k cut-off: G with |G| <= recipReach + |k| (see configureEwald)
 let realPtr: usize = 0; // the records as uploaded (madelungEnergy reads f)
 let recipPtr: usize = 0;
 let phasePtr: usize = 0; // 3 axes x (2 realMax + 1) x (cos, sin)
 let dampPtr: usize = 0; // 3 axes x (2 recipMax + 1)
-let realIdx: usize = 0; // i32 x 4 per record: byte addresses of the x, y, z phases (and a pad)
-let realCoef: usize = 0; // REAL_COEFS doubles per record
-let recipIdx: usize = 0; // i32 x 4 per G, sorted by |G|: byte addresses of the x, y, z damping factors
-let recipCoef: usize = 0; // RECIP_COEFS doubles per G, sorted by |G|
+export let realIdx: usize = 0; // i32 x 4 per record: byte addresses of the x, y, z phases (and a pad)
+export let realCoef: usize = 0; // REAL_COEFS doubles per record
+export let recipIdx: usize = 0; // i32 x 4 per G, sorted by |G|: byte addresses of the x, y, z damping factors
+export let recipCoef: usize = 0; // RECIP_COEFS doubles per G, sorted by |G|
 let recipNorm: usize = 0; // |G|, ascending
+// The same tables for two k-points at once (the SIMD build, assembly/quadratureSimd.ts): lanes
+// interleaved, so phase entries are (cos0, cos1, sin0, sin1) and damping entries (d0, d1).
+export let phase2Ptr: usize = 0;
+export let damp2Ptr: usize = 0;
+export let realIdx2: usize = 0; // i32 x 4 per record, addresses into phase2
+export let recipIdx2: usize = 0; // i32 x 4 per sorted G, addresses into damp2
 
 // Results of the last evaluation (globals: no memory traffic in the hot loop).
 export let Dxx: f64 = 0.0;
@@ -60,15 +66,20 @@ export function configureEwald(
   phasePtr = allocate(3 * (2 * rMax + 1) * 2);
   dampPtr = allocate(3 * (2 * gMax + 1));
   const width = 2 * rMax + 1;
+  phase2Ptr = allocate(3 * width * 4);
+  damp2Ptr = allocate(3 * (2 * gMax + 1) * 2);
   realIdx = allocate(2 * nR);
+  realIdx2 = allocate(2 * nR);
   realCoef = allocate(REAL_COEFS * nR);
   for (let j = 0; j < nR; j++) {
     const r = j * REAL_STRIDE;
     for (let a = 0; a < 3; a++) {
       const h = <i32>ld(rPtr, r + a);
       sti(realIdx, 4 * j + a, <i32>phasePtr + 16 * (a * width + rMax + h));
+      sti(realIdx2, 4 * j + a, <i32>phase2Ptr + 32 * (a * width + rMax + h));
     }
     sti(realIdx, 4 * j + 3, 0);
+    sti(realIdx2, 4 * j + 3, 0);
     for (let c = 0; c < REAL_COEFS; c++) st(realCoef, REAL_COEFS * j + c, ld(rPtr, r + 3 + c));
   }
   // Reciprocal vectors by ascending |G| (stable insertion sort of an index list).
@@ -89,19 +100,22 @@ export function configureEwald(
     sti(order, at, j);
   }
   recipIdx = allocate(2 * nG);
+  recipIdx2 = allocate(2 * nG);
   recipCoef = allocate(RECIP_COEFS * nG);
   for (let s = 0; s < nG; s++) {
     const r = ldi(order, s) * RECIP_STRIDE;
     for (let a = 0; a < 3; a++) {
       const h = <i32>ld(gPtr, r + a);
       sti(recipIdx, 4 * s + a, <i32>dampPtr + 8 * (a * gw + gMax + h));
+      sti(recipIdx2, 4 * s + a, <i32>damp2Ptr + 16 * (a * gw + gMax + h));
     }
     sti(recipIdx, 4 * s + 3, 0);
+    sti(recipIdx2, 4 * s + 3, 0);
     for (let c = 0; c < RECIP_COEFS; c++) st(recipCoef, RECIP_COEFS * s + c, ld(gPtr, r + 3 + c));
   }
 }
 
-const STATE_WORDS: i32 = 18;
+const STATE_WORDS: i32 = 22;
 
 /**
  * The current configuration as a block of f64 words (counts, parameters, byte offsets of every
@@ -115,6 +129,7 @@ export function ewaldState(): usize {
   st(b, 9, <f64>realPtr); st(b, 10, <f64>recipPtr); st(b, 11, <f64>phasePtr); st(b, 12, <f64>dampPtr);
   st(b, 13, <f64>realIdx); st(b, 14, <f64>realCoef); st(b, 15, <f64>recipIdx); st(b, 16, <f64>recipCoef);
   st(b, 17, <f64>recipNorm);
+  st(b, 18, <f64>phase2Ptr); st(b, 19, <f64>damp2Ptr); st(b, 20, <f64>realIdx2); st(b, 21, <f64>recipIdx2);
   return b;
 }
 
@@ -125,6 +140,7 @@ export function useEwald(b: usize): void {
   realPtr = <usize>ld(b, 9); recipPtr = <usize>ld(b, 10); phasePtr = <usize>ld(b, 11); dampPtr = <usize>ld(b, 12);
   realIdx = <usize>ld(b, 13); realCoef = <usize>ld(b, 14); recipIdx = <usize>ld(b, 15); recipCoef = <usize>ld(b, 16);
   recipNorm = <usize>ld(b, 17);
+  phase2Ptr = <usize>ld(b, 18); damp2Ptr = <usize>ld(b, 19); realIdx2 = <usize>ld(b, 20); recipIdx2 = <usize>ld(b, 21);
 }
 
 /** Number of sorted G summed at a wave vector of length `kNorm`: those with |G| <= reach + |k|. */

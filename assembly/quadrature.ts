@@ -6,10 +6,10 @@ import { ld, st } from "./memory";
 import { integrandAt, cosX, cosY, cosZ } from "./ewald";
 import { chebyshevRows, accumulateShells } from "./shells";
 
-let hx: f64 = 0.0, hy: f64 = 0.0, hz: f64 = 0.0;
-let ax: f64 = 0.0, ay: f64 = 0.0, az: f64 = 0.0; // N - H
-let bx: f64 = 0.0, by: f64 = 0.0, bz: f64 = 0.0; // P - N
-let shellCount: i32 = 0;
+export let hx: f64 = 0.0, hy: f64 = 0.0, hz: f64 = 0.0;
+export let ax: f64 = 0.0, ay: f64 = 0.0, az: f64 = 0.0; // N - H
+export let bx: f64 = 0.0, by: f64 = 0.0, bz: f64 = 0.0; // P - N
+export let shellCount: i32 = 0;
 
 /** Wedge vertices H, N, P (1/a_i) and the shell count (`sumsPtr` is unused, kept for the call's shape). */
 export function configureWedge(

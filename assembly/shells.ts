@@ -9,21 +9,26 @@ import { ld, st, ldi, sti, ldb, allocate } from "./memory";
 const TERM_STRIDE: i32 = 5; // p, q, r, weight, shell index (0-based)
 
 let nTerms: i32 = 0;
-let nShells: i32 = 0;
-let hMax: i32 = 0;
+export let nShells: i32 = 0;
+export let hMax: i32 = 0;
 let half: f64 = 0.0;
 let chebPtr: usize = 0; // 3 x (hMax + 1)
 let sumsPtr: usize = 0; // nShells, results of the last evaluation
 let termIdx: usize = 0; // i32 x 4 per term, by shell: byte addresses of the x, y, z Chebyshev values
-let termWeight: usize = 0; // f64 per term, by shell
-let shellEnd: usize = 0; // i32 per shell: one past its last term
+export let termWeight: usize = 0; // f64 per term, by shell
+export let shellEnd: usize = 0; // i32 per shell: one past its last term
+// Two k-points at once (the SIMD build): Chebyshev entries (lane 0, lane 1), term addresses into them.
+export let cheb2Ptr: usize = 0;
+export let termIdx2: usize = 0;
 
 /** Install the term list; returns the byte offset of the nShells results of `evaluateShells`. */
 export function configureShells(tPtr: usize, count: i32, shells: i32, maxIndex: i32, halfLattice: f64): usize {
   nTerms = count; nShells = shells; hMax = maxIndex; half = halfLattice;
   chebPtr = allocate(3 * (maxIndex + 1));
   sumsPtr = allocate(shells);
+  cheb2Ptr = allocate(3 * (maxIndex + 1) * 2);
   termIdx = allocate(2 * count + 1);
+  termIdx2 = allocate(2 * count + 1);
   termWeight = allocate(count + 1);
   shellEnd = allocate((shells + 1) >> 1);
   const w = maxIndex + 1;
@@ -43,8 +48,12 @@ export function configureShells(tPtr: usize, count: i32, shells: i32, maxIndex: 
     const s = <i32>ld(tPtr, t + 4);
     const slot = ldi(shellEnd, s);
     sti(shellEnd, s, slot + 1);
-    for (let a = 0; a < 3; a++) sti(termIdx, 4 * slot + a, <i32>chebPtr + 8 * (a * w + <i32>ld(tPtr, t + a)));
+    for (let a = 0; a < 3; a++) {
+      sti(termIdx, 4 * slot + a, <i32>chebPtr + 8 * (a * w + <i32>ld(tPtr, t + a)));
+      sti(termIdx2, 4 * slot + a, <i32>cheb2Ptr + 16 * (a * w + <i32>ld(tPtr, t + a)));
+    }
     sti(termIdx, 4 * slot + 3, 0);
+    sti(termIdx2, 4 * slot + 3, 0);
     st(termWeight, slot, ld(tPtr, t + 3));
   }
   return sumsPtr;
@@ -52,17 +61,17 @@ export function configureShells(tPtr: usize, count: i32, shells: i32, maxIndex: 
 
 /** The current configuration as f64 words (see ewaldState): re-activated by `useShells`. */
 export function shellsState(): usize {
-  const b = allocate(9);
+  const b = allocate(11);
   st(b, 0, <f64>nTerms); st(b, 1, <f64>nShells); st(b, 2, <f64>hMax); st(b, 3, half);
   st(b, 4, <f64>chebPtr); st(b, 5, <f64>sumsPtr); st(b, 6, <f64>termIdx); st(b, 7, <f64>termWeight);
-  st(b, 8, <f64>shellEnd);
+  st(b, 8, <f64>shellEnd); st(b, 9, <f64>cheb2Ptr); st(b, 10, <f64>termIdx2);
   return b;
 }
 
 export function useShells(b: usize): void {
   nTerms = i32(ld(b, 0)); nShells = i32(ld(b, 1)); hMax = i32(ld(b, 2)); half = ld(b, 3);
   chebPtr = <usize>ld(b, 4); sumsPtr = <usize>ld(b, 5); termIdx = <usize>ld(b, 6); termWeight = <usize>ld(b, 7);
-  shellEnd = <usize>ld(b, 8);
+  shellEnd = <usize>ld(b, 8); cheb2Ptr = <usize>ld(b, 9); termIdx2 = <usize>ld(b, 10);
 }
 
 /** cos(m theta_a) for m = 0..hMax on each axis, from c_a = cos(theta_a), theta_a = k_a a_l/2. */

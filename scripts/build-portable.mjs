@@ -13,7 +13,8 @@ const out = join(root, 'dist', 'portable');
 rmSync(src, { recursive: true, force: true });
 mkdirSync(src, { recursive: true });
 for (const f of readdirSync(join(root, 'assembly'))) {
-  if (!f.endsWith('.ts') || f === 'memory.ts' || f === 'memory.portable.ts') continue;
+  // The SIMD build's sources (v128) have no JavaScript form.
+  if (!f.endsWith('.ts') || f === 'memory.ts' || f === 'memory.portable.ts' || /simd/i.test(f)) continue;
   const text = readFileSync(join(root, 'assembly', f), 'utf8').replace(/from "\.\/(\w+)"/g, 'from "./$1.js"')
     .replace(/^@inline /gm, ''); // a WASM inlining hint; TypeScript has no function decorators
   writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView, heap32View } from "./memory.js";\n` : text);
