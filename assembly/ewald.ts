@@ -1,7 +1,7 @@
 // Ewald dynamical matrix D(k) and displacement-field vector beta(k) of the bcc Coulomb
 // lattice at one wave vector (docs/physics.md section 3; paper eqs. 8-9). a_i = 1, 4 pi n = 3.
 // Lattice lists (cut-offs, H_ab(R), f'(R)) are built once in TypeScript (src/ewald/ewaldTables.ts).
-import { ld, st, ldi, sti, ldb, allocate } from "./memory";
+import { ld, st, ldi, sti, ldb, stb, allocate } from "./memory";
 
 const FOUR_PI_N: f64 = 3.0;
 const REAL_STRIDE: i32 = 13;
@@ -35,6 +35,8 @@ export let phase2Ptr: usize = 0;
 export let damp2Ptr: usize = 0;
 export let realIdx2: usize = 0; // i32 x 4 per record, addresses into phase2
 export let recipIdx2: usize = 0; // i32 x 4 per sorted G, addresses into damp2
+let scratchPtr: usize = 0; // one factor per term: max(nReal, nRecip) doubles
+export let scratch2Ptr: usize = 0; // the same, two lanes
 
 // Results of the last evaluation (globals: no memory traffic in the hot loop).
 export let Dxx: f64 = 0.0;
@@ -67,6 +69,8 @@ export function configureEwald(
   dampPtr = allocate(3 * (2 * gMax + 1));
   const width = 2 * rMax + 1;
   phase2Ptr = allocate(3 * width * 4);
+  scratchPtr = allocate(nR > nG ? nR : nG);
+  scratch2Ptr = allocate(2 * (nR > nG ? nR : nG));
   damp2Ptr = allocate(3 * (2 * gMax + 1) * 2);
   realIdx = allocate(2 * nR);
   realIdx2 = allocate(2 * nR);
@@ -115,7 +119,7 @@ export function configureEwald(
   }
 }
 
-const STATE_WORDS: i32 = 22;
+const STATE_WORDS: i32 = 24;
 
 /**
  * The current configuration as a block of f64 words (counts, parameters, byte offsets of every
@@ -130,6 +134,7 @@ export function ewaldState(): usize {
   st(b, 13, <f64>realIdx); st(b, 14, <f64>realCoef); st(b, 15, <f64>recipIdx); st(b, 16, <f64>recipCoef);
   st(b, 17, <f64>recipNorm);
   st(b, 18, <f64>phase2Ptr); st(b, 19, <f64>damp2Ptr); st(b, 20, <f64>realIdx2); st(b, 21, <f64>recipIdx2);
+  st(b, 22, <f64>scratchPtr); st(b, 23, <f64>scratch2Ptr);
   return b;
 }
 
@@ -141,6 +146,7 @@ export function useEwald(b: usize): void {
   realIdx = <usize>ld(b, 13); realCoef = <usize>ld(b, 14); recipIdx = <usize>ld(b, 15); recipCoef = <usize>ld(b, 16);
   recipNorm = <usize>ld(b, 17);
   phase2Ptr = <usize>ld(b, 18); damp2Ptr = <usize>ld(b, 19); realIdx2 = <usize>ld(b, 20); recipIdx2 = <usize>ld(b, 21);
+  scratchPtr = <usize>ld(b, 22); scratch2Ptr = <usize>ld(b, 23);
 }
 
 /** Number of sorted G summed at a wave vector of length `kNorm`: those with |G| <= reach + |k|. */
@@ -203,28 +209,40 @@ export function evaluateDynamical(kx: f64, ky: f64, kz: f64): void {
   phaseRow(phasePtr, M, M, cosX, Math.sin(kx * halfLattice));
   phaseRow(phasePtr, width + M, M, cosY, Math.sin(ky * halfLattice));
   phaseRow(phasePtr, 2 * width + M, M, cosZ, Math.sin(kz * halfLattice));
+  // Each sum runs in two loops with few live values (no register spills in the compiled code):
+  // the first forms the phase (real part) or weight (reciprocal part) of every term, sums beta
+  // and leaves the factor in `scratch`; the second sums the six D components from it. Every
+  // accumulator still adds its terms in list order.
   let dxx: f64 = 0.0, dyy: f64 = 0.0, dzz: f64 = 0.0, dxy: f64 = 0.0, dxz: f64 = 0.0, dyz: f64 = 0.0;
   let bx: f64 = 0.0, by: f64 = 0.0, bz: f64 = 0.0;
+  const n = nReal;
+  const scratch = scratchPtr;
   let ri = realIdx;
   let rc = realCoef;
-  for (let j = 0; j < nReal; j++, ri += 16, rc += 8 * REAL_COEFS) {
+  let sc = scratch;
+  for (let j = 0; j < n; j++, ri += 16, rc += 8 * REAL_COEFS, sc += 8) {
     const px = <usize>ldi(ri, 0), py = <usize>ldi(ri, 1), pz = <usize>ldi(ri, 2);
     const cx = ldb(px), sx = ldb(px + 8);
     const cy = ldb(py), sy = ldb(py + 8);
     const cz = ldb(pz), sz = ldb(pz + 8);
     const re = cx * cy - sx * sy;
     const im = cx * sy + sx * cy;
-    const cs = 2.0 * (re * cz - im * sz); // pair +-R: 2 cos(k.R)
     const sn = 2.0 * (re * sz + im * cz); // 2 sin(k.R)
+    stb(sc, 2.0 * (re * cz - im * sz)); // pair +-R: 2 cos(k.R)
+    bx += sn * ld(rc, 6);
+    by += sn * ld(rc, 7);
+    bz += sn * ld(rc, 8);
+  }
+  rc = realCoef;
+  sc = scratch;
+  for (let j = 0; j < n; j++, rc += 8 * REAL_COEFS, sc += 8) {
+    const cs = ldb(sc);
     dxx -= cs * ld(rc, 0);
     dyy -= cs * ld(rc, 1);
     dzz -= cs * ld(rc, 2);
     dxy -= cs * ld(rc, 3);
     dxz -= cs * ld(rc, 4);
     dyz -= cs * ld(rc, 5);
-    bx += sn * ld(rc, 6);
-    by += sn * ld(rc, 7);
-    bz += sn * ld(rc, 8);
   }
   // Reciprocal part: exp(-|k+G|^2/4eta^2) = exp(-k^2/4eta^2) exp(-G^2/4eta^2) prod_a exp(-k_a G_a/2eta^2).
   const G = recipMax;
@@ -238,23 +256,36 @@ export function evaluateDynamical(kx: f64, ky: f64, kz: f64): void {
   const count = recipCount(Math.sqrt(k2));
   ri = recipIdx;
   rc = recipCoef;
-  for (let j = 0; j < count; j++, ri += 16, rc += 8 * RECIP_COEFS) {
+  sc = scratch;
+  for (let j = 0; j < count; j++, ri += 16, rc += 8 * RECIP_COEFS, sc += 8) {
     const qx = kx + ld(rc, 0);
     const qy = ky + ld(rc, 1);
     const qz = kz + ld(rc, 2);
     const q2 = qx * qx + qy * qy + qz * qz;
-    if (q2 < 1e-300) continue;
+    if (q2 < 1e-300) { // k + G = 0: no term (an exact zero weight for the D loop)
+      stb(sc, 0.0);
+      continue;
+    }
     const damp = ldb(<usize>ldi(ri, 0)) * ldb(<usize>ldi(ri, 1)) * ldb(<usize>ldi(ri, 2));
     const w = ek3 * ld(rc, 3) * damp / q2;
+    stb(sc, w);
+    bx -= w * qx;
+    by -= w * qy;
+    bz -= w * qz;
+  }
+  rc = recipCoef;
+  sc = scratch;
+  for (let j = 0; j < count; j++, rc += 8 * RECIP_COEFS, sc += 8) {
+    const w = ldb(sc);
+    const qx = kx + ld(rc, 0);
+    const qy = ky + ld(rc, 1);
+    const qz = kz + ld(rc, 2);
     dxx += w * qx * qx;
     dyy += w * qy * qy;
     dzz += w * qz * qz;
     dxy += w * qx * qy;
     dxz += w * qx * qz;
     dyz += w * qy * qz;
-    bx -= w * qx;
-    by -= w * qy;
-    bz -= w * qz;
   }
   Dxx = dxx + diagonal; Dyy = dyy + diagonal; Dzz = dzz + diagonal;
   Dxy = dxy; Dxz = dxz; Dyz = dyz;

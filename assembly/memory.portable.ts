@@ -24,6 +24,10 @@ export function ldb(at: usize): f64 {
   return HEAP[at / 8];
 }
 
+export function stb(at: usize, v: f64): void {
+  HEAP[at / 8] = v;
+}
+
 export function allocate(count: i32): usize {
   const start = top;
   top += count * 8;

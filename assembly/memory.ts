@@ -25,6 +25,10 @@
   return load<f64>(at);
 }
 
+@inline export function stb(at: usize, v: f64): void {
+  store<f64>(at, v);
+}
+
 /** Reserve `count` doubles of linear memory; returns the byte offset. Never freed (stub runtime). */
 export function allocate(count: i32): usize {
   return heap.alloc(<usize>count << 3);

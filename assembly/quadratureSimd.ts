@@ -7,7 +7,7 @@
 import { ld, st, ldi, ldb } from "./memory";
 import {
   realMax, nReal, recipMax, eta, diagonal, halfLattice, recipUnit, realCoef, recipCoef,
-  phase2Ptr, damp2Ptr, realIdx2, recipIdx2, recipCount, integrandAt, cosX, cosY, cosZ,
+  phase2Ptr, damp2Ptr, realIdx2, recipIdx2, scratch2Ptr, recipCount, integrandAt, cosX, cosY, cosZ,
   REAL_COEFS, RECIP_COEFS,
 } from "./ewald";
 import { hMax, nShells, termWeight, shellEnd, cheb2Ptr, termIdx2, chebyshevRows, accumulateShells } from "./shells";
@@ -66,30 +66,40 @@ function integrand2(kx: v128, ky: v128, kz: v128): v128 {
   phaseRow2(phase2Ptr, M, M, cos2X, f64x2(Math.sin(kx0 * halfLattice), Math.sin(kx1 * halfLattice)));
   phaseRow2(phase2Ptr, width + M, M, cos2Y, f64x2(Math.sin(ky0 * halfLattice), Math.sin(ky1 * halfLattice)));
   phaseRow2(phase2Ptr, 2 * width + M, M, cos2Z, f64x2(Math.sin(kz0 * halfLattice), Math.sin(kz1 * halfLattice)));
+  // As in evaluateDynamical, each sum runs in loops with few live values: phases or weights
+  // first (into scratch2, two lanes per term), then beta, then the six D components.
   const zero = f64x2.splat(0.0);
   const two = f64x2.splat(2.0);
   let dxx = zero, dyy = zero, dzz = zero, dxy = zero, dxz = zero, dyz = zero;
   let bx = zero, by = zero, bz = zero;
+  const n = nReal;
+  const scratch = scratch2Ptr;
   let ri = realIdx2;
   let rc = realCoef;
-  for (let j = 0; j < nReal; j++, ri += 16, rc += 8 * REAL_COEFS) {
+  let sc = scratch;
+  for (let j = 0; j < n; j++, ri += 16, rc += 8 * REAL_COEFS, sc += 16) {
     const px = <usize>ldi(ri, 0), py = <usize>ldi(ri, 1), pz = <usize>ldi(ri, 2);
     const cx = v128.load(px), sx = v128.load(px, 16);
     const cy = v128.load(py), sy = v128.load(py, 16);
     const cz = v128.load(pz), sz = v128.load(pz, 16);
     const re = f64x2.sub(f64x2.mul(cx, cy), f64x2.mul(sx, sy));
     const im = f64x2.add(f64x2.mul(cx, sy), f64x2.mul(sx, cy));
-    const cs = f64x2.mul(two, f64x2.sub(f64x2.mul(re, cz), f64x2.mul(im, sz)));
     const sn = f64x2.mul(two, f64x2.add(f64x2.mul(re, sz), f64x2.mul(im, cz)));
+    v128.store(sc, f64x2.mul(two, f64x2.sub(f64x2.mul(re, cz), f64x2.mul(im, sz))));
+    bx = f64x2.add(bx, f64x2.mul(sn, v128.load64_splat(rc, 48)));
+    by = f64x2.add(by, f64x2.mul(sn, v128.load64_splat(rc, 56)));
+    bz = f64x2.add(bz, f64x2.mul(sn, v128.load64_splat(rc, 64)));
+  }
+  rc = realCoef;
+  sc = scratch;
+  for (let j = 0; j < n; j++, rc += 8 * REAL_COEFS, sc += 16) {
+    const cs = v128.load(sc);
     dxx = f64x2.sub(dxx, f64x2.mul(cs, v128.load64_splat(rc)));
     dyy = f64x2.sub(dyy, f64x2.mul(cs, v128.load64_splat(rc, 8)));
     dzz = f64x2.sub(dzz, f64x2.mul(cs, v128.load64_splat(rc, 16)));
     dxy = f64x2.sub(dxy, f64x2.mul(cs, v128.load64_splat(rc, 24)));
     dxz = f64x2.sub(dxz, f64x2.mul(cs, v128.load64_splat(rc, 32)));
     dyz = f64x2.sub(dyz, f64x2.mul(cs, v128.load64_splat(rc, 40)));
-    bx = f64x2.add(bx, f64x2.mul(sn, v128.load64_splat(rc, 48)));
-    by = f64x2.add(by, f64x2.mul(sn, v128.load64_splat(rc, 56)));
-    bz = f64x2.add(bz, f64x2.mul(sn, v128.load64_splat(rc, 64)));
   }
   const G = recipMax;
   const gw = 2 * G + 1;
@@ -100,36 +110,48 @@ function integrand2(kx: v128, ky: v128, kz: v128): v128 {
   const k20 = kx0 * kx0 + ky0 * ky0 + kz0 * kz0;
   const k21 = kx1 * kx1 + ky1 * ky1 + kz1 * kz1;
   const ek3 = f64x2(FOUR_PI_N * Math.exp(-k20 * 0.5 * inv2eta2), FOUR_PI_N * Math.exp(-k21 * 0.5 * inv2eta2));
-  // Per-lane cut-off (recipCount): lane l sums the first n_l sorted G; past its count, and where
-  // k + G = 0, a lane's weight is an exact zero.
+  // Per-lane cut-off (recipCount): lane l sums the first n_l sorted G. Where k + G = 0, and past
+  // a lane's count, that lane's weight is an exact zero.
   const n0 = recipCount(Math.sqrt(k20));
   const n1 = recipCount(Math.sqrt(k21));
   const count = n0 > n1 ? n0 : n1;
-  const limit = f64x2(<f64>n0, <f64>n1);
   const tiny = f64x2.splat(1e-300);
-  const one = f64x2.splat(1.0);
-  let jv = zero;
   ri = recipIdx2;
   rc = recipCoef;
-  for (let j = 0; j < count; j++, ri += 16, rc += 8 * RECIP_COEFS) {
+  sc = scratch;
+  for (let j = 0; j < count; j++, ri += 16, rc += 8 * RECIP_COEFS, sc += 16) {
     const qx = f64x2.add(kx, v128.load64_splat(rc));
     const qy = f64x2.add(ky, v128.load64_splat(rc, 8));
     const qz = f64x2.add(kz, v128.load64_splat(rc, 16));
     const q2 = f64x2.add(f64x2.add(f64x2.mul(qx, qx), f64x2.mul(qy, qy)), f64x2.mul(qz, qz));
     const damp = f64x2.mul(f64x2.mul(v128.load(<usize>ldi(ri, 0)), v128.load(<usize>ldi(ri, 1))), v128.load(<usize>ldi(ri, 2)));
-    const wAll = f64x2.div(f64x2.mul(f64x2.mul(ek3, v128.load64_splat(rc, 24)), damp), q2);
-    const w = v128.and(wAll, v128.and(f64x2.ge(q2, tiny), f64x2.lt(jv, limit)));
-    jv = f64x2.add(jv, one);
-    const wx = f64x2.mul(w, qx), wy = f64x2.mul(w, qy), wz = f64x2.mul(w, qz);
+    const w = f64x2.div(f64x2.mul(f64x2.mul(ek3, v128.load64_splat(rc, 24)), damp), q2);
+    v128.store(sc, v128.and(w, f64x2.ge(q2, tiny)));
+  }
+  const lane = n0 < n1 ? 0 : 1; // the lane with fewer terms
+  for (let j = n0 < n1 ? n0 : n1; j < count; j++) st(scratch, 2 * j + lane, 0.0);
+  rc = recipCoef;
+  sc = scratch;
+  for (let j = 0; j < count; j++, rc += 8 * RECIP_COEFS, sc += 16) {
+    const w = v128.load(sc);
+    bx = f64x2.sub(bx, f64x2.mul(w, f64x2.add(kx, v128.load64_splat(rc))));
+    by = f64x2.sub(by, f64x2.mul(w, f64x2.add(ky, v128.load64_splat(rc, 8))));
+    bz = f64x2.sub(bz, f64x2.mul(w, f64x2.add(kz, v128.load64_splat(rc, 16))));
+  }
+  rc = recipCoef;
+  sc = scratch;
+  for (let j = 0; j < count; j++, rc += 8 * RECIP_COEFS, sc += 16) {
+    const w = v128.load(sc);
+    const qx = f64x2.add(kx, v128.load64_splat(rc));
+    const qy = f64x2.add(ky, v128.load64_splat(rc, 8));
+    const qz = f64x2.add(kz, v128.load64_splat(rc, 16));
+    const wx = f64x2.mul(w, qx), wy = f64x2.mul(w, qy);
     dxx = f64x2.add(dxx, f64x2.mul(wx, qx));
     dyy = f64x2.add(dyy, f64x2.mul(wy, qy));
-    dzz = f64x2.add(dzz, f64x2.mul(wz, qz));
+    dzz = f64x2.add(dzz, f64x2.mul(f64x2.mul(w, qz), qz));
     dxy = f64x2.add(dxy, f64x2.mul(wx, qy));
     dxz = f64x2.add(dxz, f64x2.mul(wx, qz));
     dyz = f64x2.add(dyz, f64x2.mul(wy, qz));
-    bx = f64x2.sub(bx, wx);
-    by = f64x2.sub(by, wy);
-    bz = f64x2.sub(bz, wz);
   }
   const diag = f64x2.splat(diagonal);
   dxx = f64x2.add(dxx, diag);

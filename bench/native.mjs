@@ -13,7 +13,7 @@
 //   {"kernel", "unit", "wasm", "wasmSimd", "js", "native", "nativeMarch"}  (items per second, null where absent)
 // and bench/results/native-details.json (agreement, ratios, samples, machine).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,7 +50,7 @@ function runNative(exe, args) {
   return JSON.parse(r.stdout);
 }
 
-/** Median seconds of one call of `fn` over `n` calls (after 3 untimed ones). */
+/** Median and fastest seconds of one call of `fn` over `n` calls (after 3 untimed ones). */
 function timeJs(fn, n) {
   for (let i = 0; i < 3; i++) fn();
   const t = [];
@@ -59,7 +59,7 @@ function timeJs(fn, n) {
     fn();
     t.push((performance.now() - t0) / 1e3);
   }
-  return median(t);
+  return { seconds: median(t), best: Math.min(...t) };
 }
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -184,13 +184,24 @@ function measure(c, rounds, samples, log) {
   for (let r = 0; r < rounds; r++) {
     const s = {};
     for (const v of ['wasm', 'wasmSimd', 'js']) if (c.time[v]) s[v] = timeJs(c.time[v], v === 'js' ? Math.max(5, samples >> 1) : samples);
-    for (const v of ['native', 'nativeMarch']) if (c.exe[v]) s[v] = runNative(c.exe[v], c.nativeArgs).seconds;
+    for (const v of ['native', 'nativeMarch']) if (c.exe[v]) s[v] = runNative(c.exe[v], c.nativeArgs);
     perRound.push(s);
-    log(`  ${c.kernel}: round ${r + 1}/${rounds}: ${Object.entries(s).map(([v, t]) => `${LABEL[v]} ${Math.round(c.items / t).toLocaleString('en')}`).join(', ')} ${c.unit}`);
+    log(`  ${c.kernel}: round ${r + 1}/${rounds}: ${Object.entries(s).map(([v, t]) => `${LABEL[v]} ${Math.round(c.items / t.seconds).toLocaleString('en')}`).join(', ')} ${c.unit} (medians)`);
   }
   const record = { kernel: c.kernel, unit: c.unit };
-  for (const v of VARIANTS) record[v] = perRound[0][v] === undefined ? null : Math.round(c.items / median(perRound.map((s) => s[v])));
-  const ratio = (a, b) => (perRound[0][a] === undefined || perRound[0][b] === undefined ? null : +median(perRound.map((s) => s[b] / s[a])).toFixed(3));
+  for (const v of VARIANTS) record[v] = perRound[0][v] === undefined ? null : Math.round(c.items / median(perRound.map((s) => s[v].seconds)));
+  // The fastest call of each variant over all rounds: the figure least disturbed by other load.
+  const best = {};
+  for (const v of VARIANTS) best[v] = perRound[0][v] === undefined ? null : Math.round(c.items / Math.min(...perRound.map((s) => s[v].best)));
+  const ratio = (a, b) => (perRound[0][a] === undefined || perRound[0][b] === undefined ? null : +median(perRound.map((s) => s[b].seconds / s[a].seconds)).toFixed(3));
+  const bestRatio = (a, b) => (best[a] == null || best[b] == null ? null : +(best[a] / best[b]).toFixed(3));
+  const bestRatios = {
+    'wasm/native': bestRatio('wasm', 'native'),
+    'wasm/nativeMarch': bestRatio('wasm', 'nativeMarch'),
+    'wasmSimd/wasm': bestRatio('wasmSimd', 'wasm'),
+    'wasmSimd/native': bestRatio('wasmSimd', 'native'),
+    'wasm/js': bestRatio('wasm', 'js'),
+  };
   const ratios = {
     'wasm/native': ratio('wasm', 'native'),
     'wasm/nativeMarch': ratio('wasm', 'nativeMarch'),
@@ -199,7 +210,7 @@ function measure(c, rounds, samples, log) {
     'wasmSimd/nativeMarch': ratio('wasmSimd', 'nativeMarch'),
     'wasm/js': ratio('wasm', 'js'),
   };
-  return { record, ratios, perRound };
+  return { record, ratios, best, bestRatios, perRound };
 }
 
 /**
@@ -225,7 +236,7 @@ export async function benchNative({ rounds = 5, samples = 15, log = console.log 
     }
     const m = measure(c, rounds, samples, log);
     records.push(m.record);
-    details.kernels.push({ kernel: c.kernel, unit: c.unit, ...m.record, ratios: m.ratios, agreement: c.agreement, ...c.extra, perRoundSeconds: m.perRound });
+    details.kernels.push({ kernel: c.kernel, unit: c.unit, ...m.record, ratios: m.ratios, best: m.best, bestRatios: m.bestRatios, agreement: c.agreement, ...c.extra, perRoundSeconds: m.perRound });
   }
   // The Monte Carlo move kernel does not exist in this code base yet: its row is all null.
   records.push({ kernel: 'mcMove', unit: 'moves/s', wasm: null, wasmSimd: null, js: null, native: null, nativeMarch: null });
@@ -244,6 +255,7 @@ function printTable(records, details, log) {
   for (const r of records) log(`| ${r.kernel} | ${r.unit} | ${VARIANTS.map((v) => fmt(r[v])).join(' | ')} |`);
   for (const k of details.kernels) {
     log(`${k.kernel} ratios (median of paired rounds): ${Object.entries(k.ratios).filter(([, v]) => v != null).map(([n, v]) => `${n} ${v}`).join(', ')}`);
+    log(`${k.kernel} fastest calls: ${VARIANTS.filter((v) => k.best[v] != null).map((v) => `${LABEL[v]} ${k.best[v].toLocaleString('en')}`).join(', ')} ${k.unit}; ratios ${Object.entries(k.bestRatios).filter(([, v]) => v != null).map(([n, v]) => `${n} ${v}`).join(', ')}`);
   }
 }
 

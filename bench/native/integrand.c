@@ -14,7 +14,7 @@
 typedef struct {
   int nReal, realMax, nRecip, recipMax;
   double eta, diagonal, halfLattice, recipUnit, recipReach;
-  size_t phase, damp, realIdx, realCoef, recipIdx, recipCoef, recipNorm;
+  size_t phase, damp, realIdx, realCoef, recipIdx, recipCoef, recipNorm, scratch;
 } Ewald;
 
 typedef struct {
@@ -34,7 +34,7 @@ void integrand_setup(uint8_t *mem, size_t ewaldState, size_t shellsState) {
   E.eta = e[4]; E.diagonal = e[5]; E.halfLattice = e[6]; E.recipUnit = e[7]; E.recipReach = e[8];
   E.phase = (size_t)e[11]; E.damp = (size_t)e[12];
   E.realIdx = (size_t)e[13]; E.realCoef = (size_t)e[14]; E.recipIdx = (size_t)e[15];
-  E.recipCoef = (size_t)e[16]; E.recipNorm = (size_t)e[17];
+  E.recipCoef = (size_t)e[16]; E.recipNorm = (size_t)e[17]; E.scratch = (size_t)e[22];
   const double *s = (const double *)(mem + shellsState);
   S.nTerms = (int)s[0]; S.nShells = (int)s[1]; S.hMax = (int)s[2]; S.half = s[3];
   S.cheb = (size_t)s[4]; S.termIdx = (size_t)s[6]; S.termWeight = (size_t)s[7]; S.shellEnd = (size_t)s[8];
@@ -91,7 +91,9 @@ static void evaluate_dynamical(uint8_t *mem, double kx, double ky, double kz) {
   phase_row(phase, M, M, cosK[0], sin(kx * E.halfLattice));
   phase_row(phase, width + M, M, cosK[1], sin(ky * E.halfLattice));
   phase_row(phase, 2 * width + M, M, cosK[2], sin(kz * E.halfLattice));
+  /* two loops per sum, as in ewald.ts: beta and the per-term factor, then the D components */
   double dxx = 0, dyy = 0, dzz = 0, dxy = 0, dxz = 0, dyz = 0, bx = 0, by = 0, bz = 0;
+  double *scratch = (double *)(mem + E.scratch);
   const int32_t *ri = (const int32_t *)(mem + E.realIdx);
   const double *rc = (const double *)(mem + E.realCoef);
   for (int j = 0; j < E.nReal; j++, ri += 4, rc += REAL_COEFS) {
@@ -99,11 +101,15 @@ static void evaluate_dynamical(uint8_t *mem, double kx, double ky, double kz) {
     double cx = px[0], sx = px[1], cy = py[0], sy = py[1], cz = pz[0], sz = pz[1];
     double re = cx * cy - sx * sy;
     double im = cx * sy + sx * cy;
-    double cs = 2.0 * (re * cz - im * sz);
     double sn = 2.0 * (re * sz + im * cz);
+    scratch[j] = 2.0 * (re * cz - im * sz);
+    bx += sn * rc[6]; by += sn * rc[7]; bz += sn * rc[8];
+  }
+  rc = (const double *)(mem + E.realCoef);
+  for (int j = 0; j < E.nReal; j++, rc += REAL_COEFS) {
+    double cs = scratch[j];
     dxx -= cs * rc[0]; dyy -= cs * rc[1]; dzz -= cs * rc[2];
     dxy -= cs * rc[3]; dxz -= cs * rc[4]; dyz -= cs * rc[5];
-    bx += sn * rc[6]; by += sn * rc[7]; bz += sn * rc[8];
   }
   int G = E.recipMax, gw = 2 * G + 1;
   double inv2eta2 = 1.0 / (2.0 * E.eta * E.eta);
@@ -120,12 +126,18 @@ static void evaluate_dynamical(uint8_t *mem, double kx, double ky, double kz) {
   for (int j = 0; j < count; j++, ri += 4, rc += RECIP_COEFS) {
     double qx = kx + rc[0], qy = ky + rc[1], qz = kz + rc[2];
     double q2 = qx * qx + qy * qy + qz * qz;
-    if (q2 < 1e-300) continue;
+    if (q2 < 1e-300) { scratch[j] = 0.0; continue; }
     double dmp = F64(mem, ri[0]) * F64(mem, ri[1]) * F64(mem, ri[2]);
     double w = ek3 * rc[3] * dmp / q2;
+    scratch[j] = w;
+    bx -= w * qx; by -= w * qy; bz -= w * qz;
+  }
+  rc = (const double *)(mem + E.recipCoef);
+  for (int j = 0; j < count; j++, rc += RECIP_COEFS) {
+    double w = scratch[j];
+    double qx = kx + rc[0], qy = ky + rc[1], qz = kz + rc[2];
     dxx += w * qx * qx; dyy += w * qy * qy; dzz += w * qz * qz;
     dxy += w * qx * qy; dxz += w * qx * qz; dyz += w * qy * qz;
-    bx -= w * qx; by -= w * qy; bz -= w * qz;
   }
   D[0] = dxx + E.diagonal; D[1] = dyy + E.diagonal; D[2] = dzz + E.diagonal;
   D[3] = dxy; D[4] = dxz; D[5] = dyz; D[6] = bx; D[7] = by; D[8] = bz;
