@@ -52,10 +52,10 @@ export let Bz: f64 = 0.0;
 /**
  * Install the Ewald lists (records as built by ewaldTables.ts) and build, once, the compact
  * tables of the hot loops: integer byte addresses of the phase and damping factors of every
- * record, and the reciprocal vectors sorted by |G|. `reach` is the reciprocal cut-off the
- * tables' tolerance gives for |k + G| (their |G| cut-off minus the kmax they serve): at each k
- * only the G with |G| <= reach + |k| are summed (a prefix of the sorted list), which keeps every
- * G with |k + G| <= reach, the same per-term criterion the table was cut with.
+ * record, and the reciprocal vectors sorted by |G|. `reach` is the cut-off on |k + G| that the
+ * tables' tolerance gives (ewaldTables.ts, recipReach): at each k only the listed G with
+ * |G| <= reach + |k| are summed (a prefix of the sorted list), which keeps every listed G with
+ * |k + G| <= reach.
  */
 export function configureEwald(
   rPtr: usize, nR: i32, rMax: i32,

@@ -90,7 +90,7 @@ function createKernel(backend: KernelBackend, eta: number, ewaldTol: number, she
   // Build the kernel's tables once; switching back to this configuration only re-points the
   // kernel's globals at them (no allocation).
   x.configureEwald(realPtr, tables.nReal, tables.realMax, recipPtr, tables.nRecip, tables.recipMax,
-    eta, tables.diagonal, LATTICE_CONSTANT / 2, RECIPROCAL_UNIT, tables.recipCutoff - tables.kmax);
+    eta, tables.diagonal, LATTICE_CONSTANT / 2, RECIPROCAL_UNIT, tables.recipReach);
   const ewaldState = x.ewaldState();
   x.configureShells(termPtr, shells > 0 ? nTerms : 0, Math.max(shells, 1), maxIndex, LATTICE_CONSTANT / 2);
   const shellsState = x.shellsState();
