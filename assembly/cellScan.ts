@@ -80,6 +80,15 @@ export function cellScanSetTableMax(ctx: usize, tableMax: f64): void {
   return v;
 }
 
+// The same for n = 8 with d and the column addresses in registers (the solver's case).
+@inline function bound8(
+  base: f64, row: usize, d0: f64, d1: f64, d2: f64, d3: f64, d4: f64, d5: f64, d6: f64, d7: f64,
+  c0: usize, c1: usize, c2: usize, c3: usize, c4: usize, c5: usize, c6: usize, c7: usize,
+): f64 {
+  return base + d0 * ldb(c0 + row) + d1 * ldb(c1 + row) + d2 * ldb(c2 + row) + d3 * ldb(c3 + row) +
+    d4 * ldb(c4 + row) + d5 * ldb(c5 + row) + d6 * ldb(c6 + row) + d7 * ldb(c7 + row);
+}
+
 // Heap order: smaller bound first, then smaller position (the order of a stable sort).
 @inline function before(lb: usize, u: i32, v: i32): bool {
   const a = ld(lb, u);
@@ -154,6 +163,10 @@ export function cellScan(ctx: usize, b: f64, keep: i32, floor: f64): i32 {
   const d2 = n == 8 ? ld(d, 2) : 0.0, d3 = n == 8 ? ld(d, 3) : 0.0;
   const d4 = n == 8 ? ld(d, 4) : 0.0, d5 = n == 8 ? ld(d, 5) : 0.0;
   const d6 = n == 8 ? ld(d, 6) : 0.0, d7 = n == 8 ? ld(d, 7) : 0.0;
+  const c0 = n == 8 ? <usize>ldi(col, 0) : 0, c1 = n == 8 ? <usize>ldi(col, 1) : 0;
+  const c2 = n == 8 ? <usize>ldi(col, 2) : 0, c3 = n == 8 ? <usize>ldi(col, 3) : 0;
+  const c4 = n == 8 ? <usize>ldi(col, 4) : 0, c5 = n == 8 ? <usize>ldi(col, 5) : 0;
+  const c6 = n == 8 ? <usize>ldi(col, 6) : 0, c7 = n == 8 ? <usize>ldi(col, 7) : 0;
   while (size > 0) {
     const c = ldi(heap, 0);
     if (ld(lb, c) > theta) break;
@@ -166,12 +179,51 @@ export function cellScan(ctx: usize, b: f64, keep: i32, floor: f64): i32 {
     let arg: i32 = -1;
     const s1 = ldi(cellBlockStart, c + 1);
     for (let s = ldi(cellBlockStart, c); s < s1; s++) {
-      const blb = bound(base, d, n, col, s);
+      const blb = n == 8
+        ? bound8(base, <usize>(s << 6), d0, d1, d2, d3, d4, d5, d6, d7, c0, c1, c2, c3, c4, c5, c6, c7)
+        : bound(base, d, n, col, s);
       if (blb > theta || blb > m) continue;
       const q1 = ldi(blockStart, s + 1);
       let q = ldi(blockStart, s);
       if (n == 8) {
         let row = table + (<usize>(q * 8) << 3);
+        if (ASC_FEATURE_SIMD) {
+          // simd:begin (the SIMD build: rows q and q + 1 in the two lanes, each summed in the scalar order)
+          const bv = f64x2.splat(b);
+          const dv0 = f64x2.splat(d0), dv1 = f64x2.splat(d1), dv2 = f64x2.splat(d2), dv3 = f64x2.splat(d3);
+          const dv4 = f64x2.splat(d4), dv5 = f64x2.splat(d5), dv6 = f64x2.splat(d6), dv7 = f64x2.splat(d7);
+          for (; q + 1 < q1; q += 2, row += 128) {
+            let a = v128.load(row), e = v128.load(row, 64);
+            let v = f64x2.add(bv, f64x2.mul(v128.shuffle<f64>(a, e, 0, 2), dv0));
+            v = f64x2.add(v, f64x2.mul(v128.shuffle<f64>(a, e, 1, 3), dv1));
+            a = v128.load(row, 16); e = v128.load(row, 80);
+            v = f64x2.add(v, f64x2.mul(v128.shuffle<f64>(a, e, 0, 2), dv2));
+            v = f64x2.add(v, f64x2.mul(v128.shuffle<f64>(a, e, 1, 3), dv3));
+            a = v128.load(row, 32); e = v128.load(row, 96);
+            v = f64x2.add(v, f64x2.mul(v128.shuffle<f64>(a, e, 0, 2), dv4));
+            v = f64x2.add(v, f64x2.mul(v128.shuffle<f64>(a, e, 1, 3), dv5));
+            a = v128.load(row, 48); e = v128.load(row, 112);
+            v = f64x2.add(v, f64x2.mul(v128.shuffle<f64>(a, e, 0, 2), dv6));
+            v = f64x2.add(v, f64x2.mul(v128.shuffle<f64>(a, e, 1, 3), dv7));
+            const v0 = f64x2.extract_lane(v, 0);
+            if (v0 <= m) {
+              const j = ldi(perm, q);
+              if (v0 < m || j < arg) {
+                m = v0;
+                arg = j;
+              }
+            }
+            const v1 = f64x2.extract_lane(v, 1);
+            if (v1 <= m) {
+              const j = ldi(perm, q + 1);
+              if (v1 < m || j < arg) {
+                m = v1;
+                arg = j;
+              }
+            }
+          }
+          // simd:end
+        }
         for (; q < q1; q++, row += 64) {
           const v =
             b + ld(row, 0) * d0 + ld(row, 1) * d1 + ld(row, 2) * d2 + ld(row, 3) * d3 +

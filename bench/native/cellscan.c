@@ -18,6 +18,12 @@ static inline double bound(uint8_t *mem, double base, const double *d, int n, co
   return v;
 }
 
+static inline double bound8(uint8_t *mem, double base, size_t row, const double *dv, const size_t *c) {
+  return base + dv[0] * F64(mem, c[0] + row) + dv[1] * F64(mem, c[1] + row) + dv[2] * F64(mem, c[2] + row) +
+         dv[3] * F64(mem, c[3] + row) + dv[4] * F64(mem, c[4] + row) + dv[5] * F64(mem, c[5] + row) +
+         dv[6] * F64(mem, c[6] + row) + dv[7] * F64(mem, c[7] + row);
+}
+
 static inline int before(const double *lb, int u, int v) {
   double a = lb[u], b = lb[v];
   return a < b || (a == b && u < v);
@@ -78,6 +84,9 @@ int cell_scan(uint8_t *mem, size_t ctxAt, double b, int keep, double floorValue)
   double theta = INFINITY;
   double d0 = n == 8 ? d[0] : 0, d1 = n == 8 ? d[1] : 0, d2 = n == 8 ? d[2] : 0, d3 = n == 8 ? d[3] : 0;
   double d4 = n == 8 ? d[4] : 0, d5 = n == 8 ? d[5] : 0, d6 = n == 8 ? d[6] : 0, d7 = n == 8 ? d[7] : 0;
+  double dv[8] = {d0, d1, d2, d3, d4, d5, d6, d7};
+  size_t cv[8] = {0};
+  if (n == 8) for (int i = 0; i < 8; i++) cv[i] = (size_t)(uint32_t)col[i];
   while (size > 0) {
     int c = heap[0];
     if (lb[c] > theta) break;
@@ -90,7 +99,7 @@ int cell_scan(uint8_t *mem, size_t ctxAt, double b, int keep, double floorValue)
     int arg = -1;
     int s1 = cellBlockStart[c + 1];
     for (int s = cellBlockStart[c]; s < s1; s++) {
-      double blb = bound(mem, base, d, n, col, s);
+      double blb = n == 8 ? bound8(mem, base, (size_t)s << 6, dv, cv) : bound(mem, base, d, n, col, s);
       if (blb > theta || blb > m) continue;
       int q1 = blockStart[s + 1];
       int q = blockStart[s];
