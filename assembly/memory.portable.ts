@@ -1,7 +1,7 @@
-// Portable (plain JavaScript) twin of memory.ts: a growable ArrayBuffer with Float64Array and
-// Int32Array views and a bump allocator.
+// Portable (plain JavaScript) twin of memory.ts: a growable heap with a bump allocator, seen
+// as doubles (HEAP) and as 32-bit integers (HEAPI) over the same bytes, as in WASM memory.
 let HEAP = new Float64Array(1 << 16);
-let HEAP32 = new Int32Array(HEAP.buffer);
+let HEAPI = new Int32Array(HEAP.buffer);
 let top = 8; // keep offset 0 unused, as in WASM
 
 export function ld(base: usize, i: i32): f64 {
@@ -13,11 +13,11 @@ export function st(base: usize, i: i32, v: f64): void {
 }
 
 export function ldi(base: usize, i: i32): i32 {
-  return HEAP32[base / 4 + i];
+  return HEAPI[base / 4 + i];
 }
 
 export function sti(base: usize, i: i32, v: i32): void {
-  HEAP32[base / 4 + i] = v;
+  HEAPI[base / 4 + i] = v;
 }
 
 export function ldb(at: usize): f64 {
@@ -35,9 +35,13 @@ export function allocate(count: i32): usize {
     const grown = new Float64Array(Math.max(HEAP.length * 2, top / 8 + 1024));
     grown.set(HEAP);
     HEAP = grown;
-    HEAP32 = new Int32Array(HEAP.buffer);
+    HEAPI = new Int32Array(HEAP.buffer);
   }
   return start;
+}
+
+export function allocateInts(count: i32): usize {
+  return allocate((count + 1) >> 1);
 }
 
 /** The heap itself, for the JS wrapper to read and write buffers. */
@@ -45,7 +49,7 @@ export function heapView(): Float64Array {
   return HEAP;
 }
 
-/** The same heap as 32-bit integers (word i at byte offset 4 i). */
-export function heap32View(): Int32Array {
-  return HEAP32;
+/** The same heap as 32-bit integers. */
+export function heapIntView(): Int32Array {
+  return HEAPI;
 }

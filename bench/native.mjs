@@ -32,7 +32,7 @@ function buildNative() {
   const gcc = spawnSync('gcc', ['--version'], { encoding: 'utf8' });
   if (gcc.status !== 0) return { native: null, nativeMarch: null, note: 'no gcc on this machine: native columns skipped' };
   mkdirSync(buildDir, { recursive: true });
-  const src = ['main.c', 'integrand.c', 'cellscan.c'].map((f) => join(here, 'native', f));
+  const src = ['main.c', 'integrand.c', 'cellscan.c', 'mc.c'].map((f) => join(here, 'native', f));
   const out = {};
   for (const [name, flags] of [['native', ['-O3']], ['nativeMarch', ['-O3', '-march=native']]]) {
     const exe = join(buildDir, name);
@@ -128,7 +128,24 @@ async function integrandCase(be, exe, rounds, samples) {
     wasmSimd: kernels.wasmSimd && (() => kernels.wasmSimd.wedgeSums(rules, 0, points)),
     js: () => kernels.js.wedgeSums(rules, 0, points),
   };
-  return { kernel: 'integrand', unit: 'k-points/s', items: points, time, exe, nativeArgs, agreement, extra: { recipTermsPerPoint, nReal: k.tables.nReal, nRecip: k.tables.nRecip, points, shells } };
+  const { shellTerms } = await load('kernels/shellTerms.js');
+  const { nTerms, maxIndex } = shellTerms(shells);
+  const flopsPerPoint = recipTermsPerPoint == null ? null
+    : integrandFlops({ nReal: k.tables.nReal, realMax: k.tables.realMax, recipMax: k.tables.recipMax, recip: recipTermsPerPoint, nTerms, hMax: maxIndex, shells });
+  return { kernel: 'integrand', unit: 'k-points/s', items: points, time, exe, nativeArgs, agreement, extra: { recipTermsPerPoint, nReal: k.tables.nReal, nRecip: k.tables.nRecip, points, shells, nTerms, flopsPerPoint } };
+}
+
+/**
+ * Floating-point operations of one k-point of the integrand kernel, counted from the code of
+ * assembly/ewald.ts, shells.ts and quadrature.ts (+, -, *, /, sqrt one each; the 10 calls of cos,
+ * sin, exp are not counted): point and weight 21; phase rows 3 + 18 M; real-space terms 32 each
+ * (phase 14, beta 6, D 12); damping rows 3 (4 + 2 G); |k|^2, exp argument, cut-off 10;
+ * reciprocal terms 40 each (weight 13, beta 6, D 21); diagonal 3; Cholesky and beta^T D^-1 beta 30;
+ * weights 2; Chebyshev rows 9 (hMax - 1); shell terms 4 each; shell sums 2 each.
+ */
+function integrandFlops({ nReal, realMax, recipMax, recip, nTerms, hMax, shells }) {
+  return 21 + 3 + 18 * realMax + 32 * nReal + 3 * (4 + 2 * recipMax) + 10 + 40 * recip + 3 + 30 + 2
+    + 9 * Math.max(hMax - 1, 0) + 4 * nTerms + 2 * shells;
 }
 
 /**
@@ -176,6 +193,84 @@ async function cellScanCase(be, exe, rounds, samples) {
   const time = {};
   for (const v of Object.keys(kernels)) time[v] = () => kernels[v].scan(d, b, keep, floor);
   return { kernel: 'cellScan', unit: 'scans/s', items: 1, time, exe, nativeArgs, agreement, extra: { cells: results.wasm.length, points: blocks.count, n: 8 } };
+}
+
+/**
+ * The lattice Monte Carlo move kernel (assembly/mc.ts, mcSweeps without structure
+ * measurements): L = 8 (N = 1024 sites), the n = 8 paper couplings (112 slots) at x = 0.5,
+ * Gamma = 175.7, from an equilibrated configuration; one item = one attempted exchange.
+ * Returns null when this build has no MC kernel.
+ */
+async function mcCase(be, exe, rounds, samples, log) {
+  if (!existsSync(join(dist, 'kernels', 'mcKernel.js')) || typeof be.wasm.exports.mcSweeps !== 'function') {
+    log('MC move kernel: not in this build (row null)');
+    return null;
+  }
+  const { mcLayout } = await load('kernels/mcKernel.js');
+  const { paperCouplings, supercellSetup, randomSites } = await load('mc/supercell.js');
+  const { SplitMix32 } = await load('mc/rng.js');
+  const { getLatticeSums } = await load('latticeSums/getLatticeSums.js');
+  const L = 8;
+  const N = 2 * L ** 3;
+  const gamma = 175.7;
+  const sweeps = 20;
+  const setup = supercellSetup(L, paperCouplings({ z1: 6, z2: 8, x: 0.5 }, await getLatticeSums(8), 8));
+  // A context built through the kernel's exports (as src/kernels/mcKernel.ts does), so that the
+  // bench knows its offset for the native run.
+  const context = (backend) => {
+    const x = backend.exports;
+    const W = mcLayout(backend).word;
+    const ctx = x.mcContext(L, setup.slotJ.length, setup.measureShells, sweeps);
+    const at = (w) => x.mcBuffer(ctx, w);
+    backend.ints().set(setup.slotD, at(W.SLOT_D) / 4);
+    backend.heap().set(setup.slotJ, at(W.SLOT_J) / 8);
+    backend.heap().set(setup.shellC, at(W.SHELL_C) / 8);
+    x.mcBuild(ctx);
+    return {
+      context: ctx,
+      load(sitesIn, rngIn) {
+        backend.ints().set(sitesIn, at(W.SITES) / 4);
+        backend.ints().set(rngIn, at(W.RNG) / 4);
+        x.mcSetSites(ctx);
+      },
+      sweeps: (g, n, m) => x.mcSweeps(ctx, g, n, m),
+      energy: () => x.mcGet(ctx, W.ENERGY),
+      sites: () => backend.ints().slice(at(W.SITES) / 4, at(W.SITES) / 4 + N),
+      rng: () => backend.ints().slice(at(W.RNG) / 4, at(W.RNG) / 4 + 4),
+    };
+  };
+  const kernels = {};
+  for (const v of ['wasm', 'wasmSimd', 'js']) if (be[v] && typeof be[v].exports.mcSweeps === 'function') kernels[v] = context(be[v]);
+  // Equilibrate once (scalar WASM), then start every variant from that state.
+  kernels.wasm.load(randomSites(N, N / 2, new SplitMix32(3)), [1, 2, 3, 4]);
+  kernels.wasm.sweeps(gamma, 200, 0);
+  const sites = kernels.wasm.sites();
+  const rng = kernels.wasm.rng();
+  const fnv = (a) => a.reduce((h, v) => Math.imul(h ^ v, 16777619) >>> 0, 2166136261);
+  const results = {};
+  for (const v of Object.keys(kernels)) {
+    kernels[v].load(sites, rng);
+    if (v === 'wasm') {
+      // the native run starts from this very state: dump it before moving
+      results.nativeArgs = exe.native ? ['mc', dumpMemory(be.wasm, join(buildDir, 'mc.mem')), samples, kernels.wasm.context, gamma, sweeps] : null;
+    }
+    const accepted = kernels[v].sweeps(gamma, sweeps, 0);
+    results[v] = [accepted, kernels[v].energy(), fnv(kernels[v].sites())];
+  }
+  for (const v of ['native', 'nativeMarch']) {
+    if (!exe[v]) continue;
+    const r = runNative(exe[v], results.nativeArgs);
+    results[v] = [r.accepted, r.energy, r.sitesHash];
+  }
+  const agreement = {};
+  for (const v of Object.keys(results)) {
+    if (v === 'wasm' || v === 'nativeArgs') continue;
+    const [a, e, h] = results[v];
+    agreement[v] = a === results.wasm[0] && h === results.wasm[2] ? Math.abs(e - results.wasm[1]) / Math.abs(results.wasm[1]) : Infinity;
+  }
+  const time = {};
+  for (const v of Object.keys(kernels)) time[v] = () => kernels[v].sweeps(gamma, sweeps, 0);
+  return { kernel: 'mcMove', unit: 'moves/s', items: N * sweeps, time, exe, nativeArgs: results.nativeArgs, agreement, extra: { L, N, slots: setup.slotJ.length, gamma, sweepsPerCall: sweeps, acceptance: results.wasm[0] / (N * sweeps) } };
 }
 
 /** Paired rounds: every variant timed in each round; throughput medians and per-round ratio medians. */
@@ -227,6 +322,8 @@ export async function benchNative({ rounds = 5, samples = 15, log = console.log 
   // and, with -march=native, fused multiply-adds; the portable JS through V8's Math functions.
   const TOL = { wasmSimd: 0, js: 1e-12, native: 1e-12, nativeMarch: 1e-12 };
   const cases = [await integrandCase(be, exe, rounds, samples), await cellScanCase(be, exe, rounds, samples)];
+  const mc = await mcCase(be, exe, rounds, samples, log);
+  if (mc) cases.push(mc);
   const records = [];
   const details = { date: new Date().toISOString(), machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version }, compiler: exe.note, method: `${rounds} paired rounds; in each, every variant timed back to back as the median of ${samples} calls (JS: fewer); figures are medians over rounds, ratios medians of per-round ratios`, tolerance: TOL, kernels: [] };
   for (const c of cases) {
@@ -238,8 +335,8 @@ export async function benchNative({ rounds = 5, samples = 15, log = console.log 
     records.push(m.record);
     details.kernels.push({ kernel: c.kernel, unit: c.unit, ...m.record, ratios: m.ratios, best: m.best, bestRatios: m.bestRatios, agreement: c.agreement, ...c.extra, perRoundSeconds: m.perRound });
   }
-  // The Monte Carlo move kernel does not exist in this code base yet: its row is all null.
-  records.push({ kernel: 'mcMove', unit: 'moves/s', wasm: null, wasmSimd: null, js: null, native: null, nativeMarch: null });
+  // Without the Monte Carlo move kernel in this build its row is all null.
+  if (!mc) records.push({ kernel: 'mcMove', unit: 'moves/s', wasm: null, wasmSimd: null, js: null, native: null, nativeMarch: null });
   const outDir = join(here, 'results');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'native.json'), `${JSON.stringify(records, null, 2)}\n`);
@@ -254,6 +351,11 @@ function printTable(records, details, log) {
   log(`|---|---|${VARIANTS.map(() => '---:').join('|')}|`);
   for (const r of records) log(`| ${r.kernel} | ${r.unit} | ${VARIANTS.map((v) => fmt(r[v])).join(' | ')} |`);
   for (const k of details.kernels) {
+    if (k.flopsPerPoint) {
+      const gf = (v) => (k[v] == null ? '-' : ((k[v] * k.flopsPerPoint) / 1e9).toFixed(2));
+      const gfBest = (v) => (k.best[v] == null ? '-' : ((k.best[v] * k.flopsPerPoint) / 1e9).toFixed(2));
+      log(`${k.kernel}: ${Math.round(k.flopsPerPoint)} flops per k-point (${k.recipTermsPerPoint.toFixed(1)} of ${k.nRecip} reciprocal terms on average); GFLOP/s (medians / fastest calls): ${VARIANTS.map((v) => `${LABEL[v]} ${gf(v)} / ${gfBest(v)}`).join(', ')}`);
+    }
     log(`${k.kernel} ratios (median of paired rounds): ${Object.entries(k.ratios).filter(([, v]) => v != null).map(([n, v]) => `${n} ${v}`).join(', ')}`);
     log(`${k.kernel} fastest calls: ${VARIANTS.filter((v) => k.best[v] != null).map((v) => `${LABEL[v]} ${k.best[v].toLocaleString('en')}`).join(', ')} ${k.unit}; ratios ${Object.entries(k.bestRatios).filter(([, v]) => v != null).map(([n, v]) => `${n} ${v}`).join(', ')}`);
   }

@@ -19,7 +19,7 @@ for (const f of readdirSync(join(root, 'assembly'))) {
     .replace(/^@inline /gm, '') // a WASM inlining hint; TypeScript has no function decorators
     .replace(/\/\/ simd:begin[^]*?\/\/ simd:end/g, '') // code of the SIMD build only (v128)
     .replace(/\bASC_FEATURE_SIMD\b/g, 'false');
-  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView, heap32View } from "./memory.js";\n` : text);
+  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView, heapIntView } from "./memory.js";\n` : text);
 }
 cpSync(join(root, 'assembly', 'memory.portable.ts'), join(src, 'memory.ts'));
 const require = createRequire(import.meta.url);

@@ -1,6 +1,7 @@
 /* Driver of the native reference kernels (bench/native.mjs builds and runs it):
  *   native integrand IMAGE SAMPLES EWALD_STATE SHELLS_STATE T NT U NU V NV FIRST LAST SHELLS Hx Hy Hz Nx Ny Nz Px Py Pz
  *   native cellscan  IMAGE SAMPLES CTX B KEEP FLOOR
+ *   native mc        IMAGE SAMPLES CTX GAMMA SWEEPS
  * IMAGE is a dump of the WASM memory; the numbers are byte offsets into it, counts, and doubles
  * printed with 17 significant digits. Prints one JSON line: the median seconds of one call over
  * SAMPLES timed calls (after two untimed ones), the fastest call, and the results, for the bench to compare. */
@@ -90,6 +91,24 @@ int main(int argc, char **argv) {
       printf("%s[%d,%.17g,%.17g]", r ? "," : "", p, mins[p], args[p]);
     }
     printf("]}\n");
+    return 0;
+  }
+  if (strcmp(argv[1], "mc") == 0 && argc == 7) {
+    size_t ctx = strtoul(argv[4], 0, 10);
+    double gamma = strtod(argv[5], 0);
+    int sweeps = atoi(argv[6]);
+    /* the first call from the dumped state is compared with WASM; the timed calls continue the chain */
+    double accepted = mc_sweeps(mem, ctx, gamma, sweeps);
+    const double *c = (const double *)(mem + ctx);
+    double energy = c[4];
+    unsigned hash = mc_sites_hash(mem, ctx);
+    for (int r = -1; r < samples; r++) {
+      double t0 = now();
+      mc_sweeps(mem, ctx, gamma, sweeps);
+      if (r >= 0) times[r] = now() - t0;
+    }
+    print_times(times, samples);
+    printf(",\"accepted\":%.17g,\"energy\":%.17g,\"sitesHash\":%u}\n", accepted, energy, hash);
     return 0;
   }
   fprintf(stderr, "native: bad arguments\n");

@@ -8,3 +8,5 @@ void integrand_quadrature(uint8_t *mem, const double *wedge, int shells,
                           int first, int last, double *acc);
 extern long recipTermsSummed;
 int cell_scan(uint8_t *mem, size_t ctx, double b, int keep, double floorValue);
+double mc_sweeps(uint8_t *mem, size_t ctx, double gamma, int sweeps);
+uint32_t mc_sites_hash(uint8_t *mem, size_t ctx);

@@ -76,16 +76,16 @@ export function cellScanKernel(blocks: CellBlocks, backend: KernelBackend = load
   const word = (w: number): number => x.cellScanBuffer(ctx, w) / 8;
   const int = (w: number): number => x.cellScanBuffer(ctx, w) / 4; // the integer arrays
   const h = backend.heap();
-  const h32 = backend.heap32();
+  const ints = backend.ints();
   h.set(blocks.table.subarray(0, blocks.count * n), word(W.table));
-  h32.set(blocks.perm.subarray(0, blocks.count), int(W.perm));
-  h32.set(blocks.blockStart, int(W.blockStart));
+  ints.set(blocks.perm.subarray(0, blocks.count), int(W.perm));
+  ints.set(blocks.blockStart, int(W.blockStart));
   h.set(blocks.lo, word(W.lo));
   h.set(blocks.hi, word(W.hi));
   h.set(blocks.cellLo, word(W.cellLo));
   h.set(blocks.cellHi, word(W.cellHi));
-  h32.set(blocks.cells, int(W.cells));
-  h32.set(blocks.cellBlockStart, int(W.cellBlockStart));
+  ints.set(blocks.cells, int(W.cells));
+  ints.set(blocks.cellBlockStart, int(W.cellBlockStart));
   h[ctx / 8 + W.nCells] = nCells;
   x.cellScanSetTableMax(ctx, blocks.tableMax);
   const dWord = word(W.d);

@@ -48,5 +48,5 @@ export interface KernelBackend {
    */
   heap(): Float64Array;
   /** The same memory as 32-bit integers (word i at byte offset 4 i), cached like `heap`. */
-  heap32(): Int32Array;
+  ints(): Int32Array;
 }
