@@ -75,7 +75,7 @@ if (want('native')) {
   const { details } = await benchNative();
   for (const k of details.kernels) {
     for (const v of ['wasm', 'wasmSimd', 'js', 'native', 'nativeMarch']) {
-      if (k[v] != null) summary.results.push({ suite: 'native', name: `${k.kernel} ${v} ${k.unit}`, medianMs: +(1e3 / k[v]).toFixed(4), throughput: k[v] });
+      if (k[v] != null) summary.results.push({ suite: 'native', name: `${k.kernel}, ${v}: ${k[v].toLocaleString('en')} ${k.unit}`, medianMs: +(1e3 / k[v]).toFixed(5) });
     }
     for (const [name, ratio] of Object.entries(k.ratios)) if (ratio != null) summary.results.push({ suite: 'native', name: `${k.kernel} ${name}`, medianMs: 0, ratio });
   }
@@ -142,6 +142,6 @@ if (only.length > 0 && existsSync(summaryFile)) {
 }
 writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 const md = ['| suite | case | median | figure |', '|---|---|---|---|',
-  ...summary.results.map((r) => `| ${r.suite} | ${r.name} | ${r.medianMs ? `${r.medianMs} ms` : ''} | ${r.kPointsPerSecond ? `${r.kPointsPerSecond.toLocaleString('en')} k-points/s` : r.throughput ? `${r.throughput.toLocaleString('en')}/s` : r.ratio ? `x${r.ratio}` : ''} |`)];
+  ...summary.results.map((r) => `| ${r.suite} | ${r.name} | ${r.medianMs ? `${r.medianMs} ms` : ''} | ${r.kPointsPerSecond ? `${r.kPointsPerSecond.toLocaleString('en')} k-points/s` : r.ratio ? `x${r.ratio}` : ''} |`)];
 writeFileSync(join(outDir, 'summary.md'), `${md.join('\n')}\n`);
 console.log(`\n${md.join('\n')}\n\nmachine: ${summary.machine.cpus} cores, ${summary.machine.model}, node ${summary.machine.node}`);

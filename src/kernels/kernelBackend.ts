@@ -47,6 +47,6 @@ export interface KernelBackend {
    * until the memory grows, so hot calls can read and write buffers without a new view each time.
    */
   heap(): Float64Array;
-  /** The same memory as 32-bit integers (word i at byte offset 4 i), cached like `heap`. */
+  /** The same memory as 32-bit integers (word i at byte offset 4 i), cached like heap(). */
   ints(): Int32Array;
 }
