@@ -16,6 +16,11 @@ describe.skipIf(!simdSupported())('the SIMD build', () => {
   const scalar = loadWasmBuild('scalar');
   const simd = loadWasmBuild('simd');
 
+  it('exports everything the scalar build exports', () => {
+    const missing = Object.keys(scalar.exports).filter((name) => !(name in simd.exports));
+    expect(missing).toEqual([]);
+  });
+
   it('gives bit-identical wedge sums (any range, odd lengths included)', () => {
     const rules = { t: gaussLegendre01(7), u: gaussLegendre01(9), v: gaussLegendre01(5) };
     for (const shells of [0, 8, 30]) {
