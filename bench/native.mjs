@@ -50,9 +50,14 @@ function runNative(exe, args) {
   return JSON.parse(r.stdout);
 }
 
-/** Median and fastest seconds of one call of `fn` over `n` calls (after 3 untimed ones). */
-function timeJs(fn, n) {
-  for (let i = 0; i < 3; i++) fn();
+/**
+ * Median and fastest seconds of one call of `fn` over `n` calls, after untimed ones: 3, or for
+ * `warmMs` milliseconds (the first round: V8 first runs WASM from its baseline compiler and
+ * tiers a function up only once it has run for a while).
+ */
+function timeJs(fn, n, warmMs = 0) {
+  const until = performance.now() + warmMs;
+  for (let i = 0; i < 3 || performance.now() < until; i++) fn();
   const t = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -278,7 +283,7 @@ function measure(c, rounds, samples, log) {
   const perRound = [];
   for (let r = 0; r < rounds; r++) {
     const s = {};
-    for (const v of ['wasm', 'wasmSimd', 'js']) if (c.time[v]) s[v] = timeJs(c.time[v], v === 'js' ? Math.max(5, samples >> 1) : samples);
+    for (const v of ['wasm', 'wasmSimd', 'js']) if (c.time[v]) s[v] = timeJs(c.time[v], v === 'js' ? Math.max(5, samples >> 1) : samples, r === 0 ? 1000 : 0);
     for (const v of ['native', 'nativeMarch']) if (c.exe[v]) s[v] = runNative(c.exe[v], c.nativeArgs);
     perRound.push(s);
     log(`  ${c.kernel}: round ${r + 1}/${rounds}: ${Object.entries(s).map(([v, t]) => `${LABEL[v]} ${Math.round(c.items / t.seconds).toLocaleString('en')}`).join(', ')} ${c.unit} (medians)`);
@@ -312,7 +317,7 @@ function measure(c, rounds, samples, log) {
  * The native comparison: returns the records (also written to bench/results/native.json).
  * Throws if a variant's results disagree with the scalar WASM beyond the stated tolerances.
  */
-export async function benchNative({ rounds = 5, samples = 15, log = console.log } = {}) {
+export async function benchNative({ rounds = 7, samples = 15, log = console.log } = {}) {
   const exe = buildNative();
   log(`native reference: ${exe.note}`);
   const be = await backends();
