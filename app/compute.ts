@@ -3,11 +3,12 @@
 // Node), the fixed-microstructure models via phaseDiagram in one more worker.
 import {
   CancelledError, DomainError, UncertifiedError, liquidFreeEnergy, sroPhaseDiagram, webWorkerRunner,
-  type PhaseDiagramResult, type SroPoint, type WebWorkerRunner,
+  type PhaseDiagramResult, type SroPoint, type WebWorkerRunner, type WorkerLike,
 } from 'coulomix';
 import type { AppParams } from './params';
 
 const newWorker = (): Worker => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const newWorkerLike = (): WorkerLike => newWorker() as unknown as WorkerLike;
 
 /** The library's default liquid ideal-mixing term, read off the library (so the app follows it). */
 export function defaultMixing(): 'smix' | 'smixz' {
@@ -66,7 +67,7 @@ export class Job {
         if (this.cancelled) throw new CancelledError('cancelled');
         const t = performance.now();
         if (model === 'sro') {
-          this.runner = webWorkerRunner(newWorker, p.workers);
+          this.runner = webWorkerRunner(newWorkerLike, p.workers);
           let batchDone = false;
           out.diagrams.sro = await sroPhaseDiagram({
             ...scan,
