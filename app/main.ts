@@ -154,7 +154,8 @@ function diagramSeries(model: string, d: PhaseDiagramResult): Series[] {
       if (a) data.push({ x: a.kind === 'eutectic' && kind === 'solidus' ? ((side === 'left' ? a.xSolidLow : a.xSolidHigh) ?? a.x) : a.x, y: a.tOverT1m, tip: '' });
       out.push({
         name: model, color: COLORS[model], mark: symbols ? 'both' : 'line', width: symbols ? 0.8 : 2,
-        dash: kind === 'liquidus' && !symbols ? '6,3' : undefined, symbol: kind === 'liquidus' ? 'triangle' : 'circle', data, noLegend: out.length > 0,
+        dash: kind === 'liquidus' && !symbols ? '6,3' : undefined, symbol: kind === 'liquidus' ? 'triangle' : 'circle', data,
+        noLegend: kind === 'liquidus' || out.some((o) => !o.noLegend),
       });
     }
   }
@@ -171,6 +172,9 @@ function render(r: RunResult, j: Job): void {
   $('results').hidden = false;
   const { z1, z2 } = r.input;
   const series = Object.entries(r.diagrams).flatMap(([m, d]) => diagramSeries(m, d));
+  // Line styles: dashed lines / triangles are liquidus, solid lines / circles solidus; stars invariant points.
+  const key = (name: string, mark: Series['mark'], dash?: string, symbol?: Series['symbol']): Series => ({ name, color: '#666', mark, dash, symbol, data: [], width: 1.5 });
+  series.push(key('liquidus', 'both', '6,3', 'triangle'), key('solidus', 'both', undefined, 'circle'), key('azeotrope', 'points', undefined, 'star'));
   const first = Object.values(r.diagrams)[0];
   const pick = (y: number): void => {
     // Nearest scan Gamma to the clicked T/T_1m.
@@ -227,9 +231,14 @@ function drawFreeEnergy(r: RunResult, j: Job, g: number): void {
       series.push({ name: 'double tangent', color: '#777', mark: 'line', dash: '5,4', width: 1.2, noLegend: true, data: [{ x: lo, y: a.y + slope * (lo - a.x) }, { ...a, tip }, { ...b, tip }, { x: hi, y: a.y + slope * (hi - a.x) }].sort((p, q) => p.x - q.x) });
     }
   }
+  // y range: the solids (the liquid rises far above them where it is not stable).
+  const ys = series.slice(1).flatMap((s) => s.data.map((p) => p.y));
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
   chart($('freeEnergy'), {
     title: `Free energies at Gamma = ${g} (T/T_1m = ${(meltingGamma() / g).toFixed(5)}), linear mixing subtracted`,
     xLabel: `x (Z2 = ${z2} number fraction)`, yLabel: 'F / U_1 per ion', xDomain: [0, 1], series,
+    yDomain: ys.length > 0 && hi > lo ? [lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)] : undefined,
   });
 }
 
