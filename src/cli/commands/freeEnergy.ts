@@ -1,6 +1,7 @@
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import { validateMixture, type Mixture } from '../../mixture/composition.js';
 import { liquidFreeEnergy } from '../../models/liquid.js';
+import { mc2010Liquid, mc2010Solid } from '../../models/mc2010.js';
 import { ogataSolid } from '../../models/ogata.js';
 import { randomSolid } from '../../models/random.js';
 import type { SolidModelResult } from '../../models/types.js';
@@ -11,7 +12,7 @@ import { UsageError } from '../usageError.js';
 import { pickParameterSet } from './parameterSets.js';
 
 /** Model names accepted by --model. */
-export const FREE_ENERGY_MODELS = ['random', 'ogata', 'ogata-smixz', 'sro', 'liquid'] as const;
+export const FREE_ENERGY_MODELS = ['random', 'ogata', 'ogata-smixz', 'mc2010', 'sro', 'liquid', 'mc2010-liquid'] as const;
 export type FreeEnergyModel = (typeof FREE_ENERGY_MODELS)[number];
 
 const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--json]
@@ -21,7 +22,8 @@ const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')
 Free energy per ion of one solid or liquid model of a binary Coulomb mixture, in units of
 U_1 = Z1^(5/3) e^2/a_e with the linear-mixing electrostatic energy subtracted.
 x = number fraction of Z2 ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0, shells 1..30
-(order parameters of the 'sro' model). --liquid-fit/--anharmonic/--liquid-mixing apply to 'liquid' (--liquid-mixing smixz: the
+(order parameters of the 'sro' model). 'mc2010' and 'mc2010-liquid' are Medin & Cumming's (2010)
+solid (Ogata energy, -S_mixZ) and liquid (their OCP fit, -S_mixZ). --liquid-fit/--anharmonic/--liquid-mixing apply to 'liquid' (--liquid-mixing smixz: the
 -S_mixZ ideal mixing variant, see docs/solidus-offset.md).
 `;
 
@@ -82,6 +84,12 @@ export async function run(argv: string[]): Promise<void> {
       break;
     case 'ogata-smixz':
       result = ogataSolid(mix, gamma, { entropy: 'smixz' });
+      break;
+    case 'mc2010':
+      result = mc2010Solid(mix, gamma);
+      break;
+    case 'mc2010-liquid':
+      result = { model, F: mc2010Liquid(mix, gamma) };
       break;
     case 'random':
       result = randomSolid(mix, gamma, await getLatticeSums(shells));

@@ -20,6 +20,8 @@ short-range-ordered solid; --shells order parameters, minimized on an x grid of 
 --x-step <= 0.01, one Gamma per worker thread with --threads K, default the number of cores). SRO points
 the minimizer cannot do are left out of the spline and reported on stderr. Progress goes
 to stderr; --json / --csv print machine-readable results on stdout.
+--model mc2010 is Medin & Cumming (2010): the Ogata solid with -S_mixZ and their own liquid
+(their OCP fit, no mixture correction, -S_mixZ), in units of their Gamma_crit = 178.6.
 --liquid-mixing smixz replaces the liquid's ideal mixing term -S_mix by -S_mixZ (eq. 11), a
 non-default variant that reproduces the paper's solidus compositions (docs/solidus-offset.md).
 `;
@@ -84,6 +86,9 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   const liquidMixing = o['liquid-mixing'] === undefined ? 'smix' : String(o['liquid-mixing']);
   if (liquidMixing !== 'smix' && liquidMixing !== 'smixz') {
     throw new UsageError(`--liquid-mixing must be smix or smixz, got '${liquidMixing}'`);
+  }
+  if (model === 'mc2010' && o['liquid-mixing'] !== undefined) {
+    throw new UsageError("--liquid-mixing does not apply to --model mc2010 (Medin & Cumming's liquid has its own -S_mixZ term)");
   }
   if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
   return {
@@ -178,6 +183,7 @@ export function phaseDiagramCsv(r: PhaseDiagramResult): string {
 export function phaseDiagramText(r: PhaseDiagramResult): string {
   const out: string[] = [];
   out.push(`phase diagram, model ${r.model}: Z1 = ${r.z1}, Z2 = ${r.z2}, Gamma_1m = ${r.gamma1m.toFixed(6)}`);
+  if (r.model === 'mc2010') out.push("  (Medin & Cumming 2010: their own liquid; Gamma_1m is their Gamma_crit, T/T_1m = 178.6/Gamma)");
   out.push('  Gamma      T/T_1m     x_liquid   x_solid    side');
   for (const w of r.rows) {
     out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmt(w.xLiquid)}  ${fmt(w.xSolid)}  ${w.side}`);
