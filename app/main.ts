@@ -3,8 +3,8 @@
 // tangents (Fig. 1's view), the windows as tables, downloads, and the finished result as
 // JSON in <script id="coulomix-result"> for scripted use.
 import {
-  CancelledError, SOLID_MODELS, fixedSolidCurve, getLatticeSums, initKernels, liquidCurve, meltingGamma,
-  phaseDiagramInputErrors, sroCurveFromPoints, type FreeEnergyCurve, type LatticeSums, type PhaseDiagramResult,
+  CancelledError, SOLID_MODELS, fixedSolidCurve, getLatticeSums, initKernels, liquidCurve, liquidCurveFor, meltingGamma,
+  phaseDiagramInputErrors, sroCurveFromPoints, type FixedSolidModel, type FreeEnergyCurve, type LatticeSums, type PhaseDiagramResult,
 } from 'coulomix';
 import { chart, type Series } from './plot';
 import { DEFAULTS, PRESETS, fromQuery, toQuery, type AppParams } from './params';
@@ -13,7 +13,8 @@ import { download } from './downloads';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 const cores = Math.max(1, navigator.hardwareConcurrency || 1);
-const COLORS: Record<string, string> = { sro: '#1f77b4', random: '#ff7f0e', ogata: '#2ca02c', 'ogata-smixz': '#d62728' };
+const COLORS: Record<string, string> = { sro: '#1f77b4', random: '#ff7f0e', ogata: '#2ca02c', 'ogata-smixz': '#d62728', mc2010: '#9467bd' };
+const colorOf = (model: string): string => COLORS[model] ?? '#8c564b';
 const FIELDS = ['z1', 'z2', 'gammaMin', 'gammaMax', 'gammaStep', 'xStep', 'workers'] as const;
 
 let job: Job | undefined;
@@ -153,7 +154,7 @@ function diagramSeries(model: string, d: PhaseDiagramResult): Series[] {
       const a = d.azeotrope;
       if (a) data.push({ x: a.kind === 'eutectic' && kind === 'solidus' ? ((side === 'left' ? a.xSolidLow : a.xSolidHigh) ?? a.x) : a.x, y: a.tOverT1m, tip: '' });
       out.push({
-        name: model, color: COLORS[model], mark: symbols ? 'both' : 'line', width: symbols ? 0.8 : 2,
+        name: model, color: colorOf(model), mark: symbols ? 'both' : 'line', width: symbols ? 0.8 : 2,
         dash: kind === 'liquidus' && !symbols ? '6,3' : undefined, symbol: kind === 'liquidus' ? 'triangle' : 'circle', data,
         noLegend: kind === 'liquidus' || out.some((o) => !o.noLegend),
       });
@@ -161,7 +162,7 @@ function diagramSeries(model: string, d: PhaseDiagramResult): Series[] {
   }
   for (const a of d.invariants) {
     out.push({
-      name: `${model} ${a.kind}`, color: COLORS[model], mark: 'points', symbol: 'star', noLegend: true,
+      name: `${model} ${a.kind}`, color: colorOf(model), mark: 'points', symbol: 'star', noLegend: true,
       data: [{ x: a.x, y: a.tOverT1m, tip: `${model} ${a.kind}\nGamma = ${a.gamma.toFixed(4)}, T/T_1m = ${f6(a.tOverT1m)}\nx = ${f6(a.x)} (+- ${a.xError.toExponential(1)})` }],
     });
   }
@@ -204,7 +205,7 @@ function solidCurve(model: string, r: RunResult, j: Job, g: number): FreeEnergyC
     const pts = j.sroPoints.get(g);
     return pts && pts.length > 3 ? sroCurveFromPoints(pts, g) : undefined;
   }
-  return fixedSolidCurve(model as 'random' | 'ogata' | 'ogata-smixz', z1, z2, g, sums);
+  return fixedSolidCurve(model as FixedSolidModel, z1, z2, g, sums);
 }
 
 function drawFreeEnergy(r: RunResult, j: Job, g: number): void {
@@ -216,13 +217,22 @@ function drawFreeEnergy(r: RunResult, j: Job, g: number): void {
   for (const model of Object.keys(r.diagrams)) {
     const s = solidCurve(model, r, j, g);
     if (!s) continue;
-    series.push({ name: `${model} solid`, color: COLORS[model], mark: 'line', data: xs.map((x) => ({ x, y: s.f(x), tip: tipF(`${model} solid`, x, s.f(x)) })) });
+    series.push({ name: `${model} solid`, color: colorOf(model), mark: 'line', data: xs.map((x) => ({ x, y: s.f(x), tip: tipF(`${model} solid`, x, s.f(x)) })) });
     if (model === 'sro') {
       const pts = j.sroPoints.get(g) ?? [];
       series.push({ name: 'sro minima', color: COLORS.sro, mark: 'points', noLegend: true, data: pts.filter((p) => p.x > 0.004 && p.x < 0.996).map((p) => ({ x: p.x, y: p.F, tip: tipF('sro minimum', p.x, p.F) })) });
     }
+    // A model with a liquid of its own (mc2010) gets that liquid drawn and used for its tangents.
+    let ownLiq = liq;
+    if (model !== 'sro') {
+      const l = liquidCurveFor(model as FixedSolidModel, z1, z2, g, { idealMixing: r.liquidMixing });
+      if (Math.abs(l.f(0.37) - liq.f(0.37)) > 1e-15) {
+        ownLiq = l;
+        series.push({ name: `${model} liquid`, color: colorOf(model), mark: 'line', dash: '2,3', data: xs.map((x) => ({ x, y: l.f(x), tip: tipF(`${model} liquid`, x, l.f(x)) })) });
+      }
+    }
     for (const w of r.diagrams[model].rows.filter((row) => row.gamma === g)) {
-      const a = { x: w.xLiquid, y: liq.f(w.xLiquid) };
+      const a = { x: w.xLiquid, y: ownLiq.f(w.xLiquid) };
       const b = { x: w.xSolid, y: s.f(w.xSolid) };
       const slope = (b.y - a.y) / (b.x - a.x);
       const lo = Math.max(0.001, Math.min(a.x, b.x) - 0.08);

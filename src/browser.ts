@@ -19,7 +19,7 @@ export type { Task, TaskRunner } from './parallel/tasks.js';
 
 // The pieces of a diagram a page draws: curves at one Gamma, their windows, the input checks
 export { sroGrid, sroCurveFromPoints, type SroPoint } from './phase/sroCurve.js';
-export { liquidCurve, fixedSolidCurve, SOLID_MODELS, type SolidModelName, type FixedSolidModel } from './phase/modelCurves.js';
+export { liquidCurve, liquidCurveFor, fixedSolidCurve, SOLID_MODELS, type SolidModelName, type FixedSolidModel } from './phase/modelCurves.js';
 export { gammaGrid, type PhaseDiagramResult, type PhaseDiagramRow, type AzeotropeRow } from './phase/phaseDiagram.js';
 export type { CoexistenceWindow, FreeEnergyCurve } from './phase/types.js';
 export { phaseDiagramInputErrors, InputError, MAX_SCAN_GAMMAS, type PhaseDiagramInput } from './phase/diagramInput.js';
