@@ -134,6 +134,32 @@ describe.skipIf(!chromiumPath)('the web app in headless Chromium', () => {
     expect(stats.colours).toBeGreaterThan(20);
   });
 
+  test('the diagram is interactive: tooltip with the numbers, click picks Gamma, drag zooms', async () => {
+    // The centre of one SRO symbol (filled with the SRO colour, inside the clipped plot area).
+    const at = await page.$$eval('#diagram svg g[clip-path] path[fill="#1f77b4"]', (els) => {
+      const r = els[Math.floor(els.length / 3)].getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    const tip = await page.$eval('#diagram .tooltip', (e) => ({ shown: (e as HTMLElement).style.display, text: e.textContent ?? '' }));
+    expect(tip.shown).toBe('block');
+    expect(tip.text).toMatch(/^sro (liquidus|solidus)\nGamma = [\d.]+, T\/T_1m = [\d.]+\nx_liquid = [\d.]+, x_solid = [\d.]+$/);
+    const gamma = Number(/Gamma = ([\d.]+)/.exec(tip.text)![1]);
+    const title = (): Promise<string> => page.$eval('#freeEnergy svg text', (e) => e.textContent ?? '');
+    await page.mouse.click(at.x, at.y);
+    expect(await title()).toContain(`Gamma = ${gamma} `);
+    const firstTick = (): Promise<string> => page.$$eval('#diagram svg text', (els) => els.map((e) => e.textContent).join('|'));
+    const before = await firstTick();
+    const box = (await (await page.$('#diagram svg'))!.boundingBox())!;
+    await page.mouse.move(box.x + 150, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 300, box.y + 250, { steps: 5 });
+    await page.mouse.up();
+    expect(await firstTick()).not.toBe(before);
+    await page.mouse.click(box.x + 200, box.y + 200, { count: 2 });
+    expect(await firstTick()).toBe(before);
+  });
+
   test('Cancel stops the workers and no result is published', async () => {
     const p = await browser.newPage();
     await p.goto(`${url}${query({ ...DEFAULT, model: 'sro', run: 1 })}`);
