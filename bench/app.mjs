@@ -9,7 +9,7 @@
 //    "browser" condition), and whether Piscina reaches that bundle.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -90,7 +90,7 @@ function nodeRun(threads) {
   return (performance.now() - t0) / 1000;
 }
 
-const out = { machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`, node: process.version, runs: RUNS, date: new Date().toISOString() };
+const out = { machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`, node: process.version, runs: RUNS, date: new Date().toISOString(), loadAverageAtStart: loadavg()[0] };
 out.download = downloadSize();
 out.download.jsPlusWasmGzip = out.download.js.gzip + out.download.wasm.gzip;
 console.log(`app download: JS ${out.download.js.bytes} B (${out.download.js.gzip} B gzipped), WASM ${out.download.wasm.bytes} B (${out.download.wasm.gzip} B gzipped); JS + WASM gzipped ${out.download.jsPlusWasmGzip} B`);
@@ -114,13 +114,14 @@ if (!chromium || ONLY_STATIC) {
   }
   await b.close();
   out.workersAll = all;
+  out.loadAverageAtEnd = loadavg()[0];
   out.seconds = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { median: +median(v).toFixed(3), samples: v.map((t) => +t.toFixed(3)) }]));
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/app.json'), `${JSON.stringify(out, null, 1)}\n`);
 const s = out.seconds;
 const md = [
-  `# Web app (${out.date.slice(0, 10)}, ${out.machine}, Node ${out.node}, medians of ${RUNS} interleaved runs)`,
+  `# Web app (${out.date.slice(0, 10)}, ${out.machine}, Node ${out.node}, medians of ${RUNS} interleaved runs, load average ${out.loadAverageAtStart.toFixed(1)} at the start)`,
   '',
   '| what | median |',
   '|---|---|',
