@@ -3,7 +3,7 @@
 // row with the Node library's (to 1e-9: see ROW_TOLERANCE); Cancel; bad input; a screenshot that is not blank (kept in
 // test/output/app/). Skipped with a warning where no Chromium is installed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -160,6 +160,24 @@ describe.skipIf(!chromiumPath)('the web app in headless Chromium', () => {
     expect(await firstTick()).toBe(before);
   });
 
+  test('downloads: CSV with every window, JSON equal to the published result, SVG and PNG of the diagram', async () => {
+    const dir = `${outDir}/downloads`;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    for (const kind of ['csv', 'json', 'svg', 'png']) await page.click(`[data-dl="${kind}"]`);
+    const file = (ext: string): string => `${dir}/coulomix-6-8.${ext}`;
+    for (let t = 0; t < 100 && !['csv', 'json', 'svg', 'png'].every((e) => existsSync(file(e))); t++) await new Promise((r) => setTimeout(r, 100));
+    const csv = readFileSync(file('csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('model,kind,gamma,T_over_T1m,x_liquid,x_solid,side,x_error');
+    expect(csv.filter((l) => l.startsWith('sro,window,')).length).toBe(result.diagrams.sro.rows.length);
+    expect(csv.some((l) => l.startsWith('sro,azeotrope,'))).toBe(true);
+    expect(JSON.parse(readFileSync(file('json'), 'utf8'))).toEqual(result);
+    expect(readFileSync(file('svg'), 'utf8')).toMatch(/^<\?xml[^]*<svg[^]*<\/svg>$/);
+    expect([...readFileSync(file('png')).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
   test('Cancel stops the workers and no result is published', async () => {
     const p = await browser.newPage();
     await p.goto(`${url}${query({ ...DEFAULT, model: 'sro', run: 1 })}`);
@@ -167,7 +185,8 @@ describe.skipIf(!chromiumPath)('the web app in headless Chromium', () => {
     expect(p.workers().length).toBeGreaterThan(0);
     await p.click('#cancel');
     await p.waitForFunction(() => document.body.dataset.state === 'cancelled', { timeout: 5_000 });
-    await new Promise((r) => setTimeout(r, 300));
+    // The worker targets go away as Chromium reports their end (allow a loaded machine 5 s).
+    for (let t = 0; t < 50 && p.workers().length > 0; t++) await new Promise((r) => setTimeout(r, 100));
     expect(p.workers().length).toBe(0);
     expect(await p.evaluate(() => document.getElementById('coulomix-result')?.textContent)).toBe('');
     expect(await p.evaluate(() => (document.getElementById('run') as HTMLButtonElement).disabled)).toBe(false);
