@@ -10,6 +10,21 @@ import type { AppParams } from './params';
 const newWorker = (): Worker => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 const newWorkerLike = (): WorkerLike => newWorker() as unknown as WorkerLike;
 
+/**
+ * The SRO workers stay up between runs (with their JIT-compiled minimizer and their wedge
+ * table), as the Piscina pool does in a Node process; Cancel stops them.
+ */
+let warm: WebWorkerRunner | undefined;
+function sroRunner(workers: number): WebWorkerRunner {
+  if (warm && warm.workers !== workers) warm.terminate();
+  if (!warm || warm.workers !== workers) warm = webWorkerRunner(newWorkerLike, workers);
+  return warm;
+}
+function dropRunner(): void {
+  warm?.terminate();
+  warm = undefined;
+}
+
 /** The library's default liquid ideal-mixing term, read off the library (so the app follows it). */
 export function defaultMixing(): 'smix' | 'smixz' {
   const mix = { z1: 6, z2: 8, x: 0.3 };
@@ -52,7 +67,7 @@ export class Job {
 
   cancel(): void {
     this.cancelled = true;
-    this.runner?.terminate();
+    if (this.runner) dropRunner();
     this.fixed?.worker.terminate();
     this.fixed?.reject(new CancelledError('cancelled'));
   }
@@ -67,7 +82,7 @@ export class Job {
         if (this.cancelled) throw new CancelledError('cancelled');
         const t = performance.now();
         if (model === 'sro') {
-          this.runner = webWorkerRunner(newWorkerLike, p.workers);
+          this.runner = sroRunner(p.workers);
           let batchDone = false;
           out.diagrams.sro = await sroPhaseDiagram({
             ...scan,
@@ -83,15 +98,16 @@ export class Job {
             onCurve: (g, pts) => this.sroPoints.set(g, pts),
             onFailure: (gamma, x) => out.failures.push({ gamma, x }),
           });
-          this.runner.terminate();
           this.runner = undefined;
         } else {
           out.diagrams[model] = await this.fixedDiagram({ ...scan, model, solvus: false }, (d, n) => onProgress(`${model}: coexistence windows`, d, n));
         }
         out.seconds[model] = (performance.now() - t) / 1000;
       }
+    } catch (err) {
+      if (this.runner) dropRunner(); // a failed or cancelled sweep leaves no half-busy workers
+      throw err;
     } finally {
-      this.runner?.terminate();
       this.fixed?.worker.terminate();
     }
     out.seconds.total = (performance.now() - t0) / 1000;
