@@ -35,6 +35,7 @@ start() {
     command -v "$b" >/dev/null 2>&1 || { echo "cluster.sh: $b not found" >&2; exit 1; }
   done
   chmod 755 "$dir"
+  runuser -u munge -- test -x "$dir" || { echo "cluster.sh: the munge user cannot enter $dir (make its parent directories world-executable)" >&2; exit 1; }
   mkdir -p "$dir/state" "$dir/spool" "$dir/log" "$dir/munge"
   chown munge:munge "$dir/munge" 2>/dev/null || chown munge "$dir/munge"
   chmod 755 "$dir/munge"
