@@ -15,7 +15,8 @@ const cli = `${root}dist/cli/main.js`;
 const clusterScript = `${root}test/slurm/cluster.sh`;
 const BINARIES = ['slurmctld', 'slurmd', 'sbatch', 'squeue', 'scancel', 'scontrol', 'sinfo', 'munged', 'munge', 'unmunge', 'runuser'];
 
-const onPath = (b: string): boolean => spawnSync('sh', ['-c', `command -v ${b}`]).status === 0;
+// slurmctld, slurmd and munged live in /usr/sbin, which a non-login PATH may lack.
+const onPath = (b: string): boolean => spawnSync('sh', ['-c', `PATH="$PATH:/usr/sbin:/sbin" command -v ${b}`]).status === 0;
 
 function unavailable(): string | undefined {
   if (process.platform !== 'linux') return 'not Linux';

@@ -8,6 +8,7 @@
 # ports chosen at random, so two clusters on one machine (or a system cluster) do not meet.
 # No systemd and no cgroups: proctrack/linuxproc, task/none, jobacct_gather/none.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"
 
 cmd=${1:-}
 dir=${2:-}
