@@ -99,7 +99,7 @@ describe.skipIf(Boolean(why) && !required)('sweep on a real one-node SLURM clust
     // Every array task ran its own shard of one task.
     const logs = readdirSync(join(out, 'slurm')).sort();
     expect(logs).toEqual([0, 1, 2, 3].map((i) => `${jobId}_${i}.out`));
-    logs.forEach((log, i) => expect(readFileSync(join(out, 'slurm', log), 'utf8')).toContain(`shard ${i}/4 (--shard): 1 tasks`));
+    logs.forEach((log, i) => expect(readFileSync(join(out, 'slurm', log), 'utf8')).toContain(`shard ${i}/4 (--shard): 1 task,`));
     const m = coulomix('merge', out);
     expect(m.code, m.stderr).toBe(0);
     expect(readFileSync(join(out, 'results.jsonl')).equals(reference)).toBe(true);

@@ -44,8 +44,9 @@ export function sbatchScript(o: SbatchOptions): string {
   const q = shellQuote;
   const lines = [
     '#!/bin/bash',
-    `# coulomix sweep as a SLURM job array: array task I runs shard I/${o.arraySize} of the ${o.taskCount} tasks`,
-    `# in ${o.dir}/tasks.json. Tasks with a result are skipped, so submitting this again resumes.`,
+    `# coulomix sweep as a SLURM job array: array task I runs shard I/${o.arraySize} of the ${o.taskCount} tasks in`,
+    `# ${o.dir}/tasks.json.`,
+    '# Tasks that have a result are skipped, so submitting this again resumes the sweep.',
     '#SBATCH --job-name=coulomix-sweep',
     `#SBATCH --array=0-${o.arraySize - 1}`,
     '#SBATCH --ntasks=1',

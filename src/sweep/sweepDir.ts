@@ -94,7 +94,7 @@ export function openSweepDir(dir: string, command: string, gridNames: string[], 
   mkdirSync(p.dir, { recursive: true });
   if (!createFileExclusive(p.tasks, taskListText(command, gridNames, tasks))) {
     const diff = firstDifference(readTaskList(dir), command, tasks);
-    if (diff) throw new DomainError(`the spec changed since the sweep in ${dir} began: ${diff}. Use a new --out directory, or the spec in ${p.spec}; nothing was changed`);
+    if (diff) throw new DomainError(`the spec changed since the sweep in ${dir} began: ${diff}. Use a new --out directory, or the spec in ${join(dir, 'spec.json')}; nothing was changed`);
   }
   createFileExclusive(p.spec, specText);
   for (const sub of [p.results, p.failed, p.running]) mkdirSync(sub, { recursive: true });

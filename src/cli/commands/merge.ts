@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { UncertifiedError } from '../../errors.js';
 import { mergeSweep } from '../../sweep/merge.js';
 import { flagText } from '../../sweep/spec.js';
@@ -32,7 +33,7 @@ export async function run(argv: string[]): Promise<void> {
   const dir = positionals[0];
   const r = mergeSweep(dir);
   if (r.written) {
-    process.stdout.write(`merge: all ${r.total} tasks have results; wrote ${r.written}\n`);
+    process.stdout.write(`merge: all ${r.total} tasks have results; wrote ${join(dir, 'results.jsonl')}\n`);
     return;
   }
   const grid = (flags: Record<string, unknown>): string => r.gridNames.map((k) => `${k}=${flagText(flags[k] as string)}`).join(' ');

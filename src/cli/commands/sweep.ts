@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UncertifiedError } from '../../errors.js';
 import { releaseAllClaims } from '../../sweep/claims.js';
@@ -115,7 +116,8 @@ function slurmMode(a: SweepArgs, tasks: SweepTask[]): void {
   const shards: number[] = [];
   for (let i = 0; i < arraySize; i++) if (tasks.some((t) => inShard(t.index, { index: i, count: arraySize, source: '' }) && !hasResult(p.dir, t.id))) shards.push(i);
   if (!a.submit) {
-    process.stdout.write(`wrote ${p.sbatch}: a job array of ${arraySize} array tasks for ${tasks.length} tasks\nsubmit it with: sbatch ${p.sbatch}\n`);
+    const shown = join(a.out, 'sweep.sbatch');
+    process.stdout.write(`wrote ${shown}: a job array of ${arraySize} array tasks for ${tasks.length} tasks\nsubmit it with: sbatch ${shown}\n`);
     return;
   }
   if (shards.length === 0) {
@@ -124,14 +126,15 @@ function slurmMode(a: SweepArgs, tasks: SweepTask[]): void {
   }
   const list = arrayRanges(shards);
   const jobId = submitSbatch(p.sbatch, list);
-  process.stderr.write(`sweep: submitted job array ${jobId} (array tasks ${list} of 0-${arraySize - 1}, ${tasks.length} tasks) from ${p.sbatch}\n`);
+  process.stderr.write(`sweep: submitted job array ${jobId} (array tasks ${list} of 0-${arraySize - 1}, ${tasks.length} tasks) from ${join(a.out, 'sweep.sbatch')}\n`);
   process.stdout.write(`${jobId}\n`);
 }
 
 function printEvent(e: SweepEvent, gridNames: string[], shard: Shard | undefined, threads: number): void {
   const w = (s: string): boolean => process.stderr.write(`sweep: ${s}\n`);
   if (e.kind === 'start') {
-    const where = shard ? `shard ${shard.index}/${shard.count} (${shard.source}): ${e.total} tasks` : `${e.total} tasks`;
+    const n = `${e.total} task${e.total === 1 ? '' : 's'}`;
+    const where = shard ? `shard ${shard.index}/${shard.count} (${shard.source}): ${n}` : n;
     w(`${where}, ${e.done} already done, ${e.todo} to run, ${threads} at a time`);
   } else if (e.kind === 'done') w(`[${e.finished}/${e.todo}] ${describeTask(e.task, gridNames)}: done in ${e.seconds.toFixed(2)} s`);
   else if (e.kind === 'failed') w(`[${e.finished}/${e.todo}] ${describeTask(e.task, gridNames)}: FAILED (attempt ${e.attempts}): ${e.message}`);
@@ -157,7 +160,7 @@ async function localMode(a: SweepArgs, command: string, gridNames: string[], tas
     process.exit(stopSignal === 'SIGINT' ? 130 : 143);
   }
   if (summary.failed.length > 0) {
-    throw new UncertifiedError(`sweep: ${summary.failed.length} of ${summary.total} tasks failed (why: ${sweepPaths(a.out).failed}/ID.json); run the same command again to retry them`);
+    throw new UncertifiedError(`sweep: ${summary.failed.length} of ${summary.total} tasks failed (why: ${join(a.out, 'failed')}/ID.json); run the same command again to retry them`);
   }
   const head = `sweep: ${done} of ${summary.total} tasks done (${summary.computed} computed now)`;
   if (shard) {
@@ -165,7 +168,7 @@ async function localMode(a: SweepArgs, command: string, gridNames: string[], tas
     return;
   }
   const report = mergeSweep(a.out);
-  process.stdout.write(report.written ? `${head}; results in ${report.written}\n` : `${head}; other tasks are still missing ('coulomix merge ${a.out}' lists them)\n`);
+  process.stdout.write(report.written ? `${head}; results in ${join(a.out, 'results.jsonl')}\n` : `${head}; other tasks are still missing ('coulomix merge ${a.out}' lists them)\n`);
 }
 
 /**
