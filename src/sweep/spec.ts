@@ -22,7 +22,7 @@ const TOP_KEYS = ['command', 'base', 'grid', 'description'];
 
 /** The command-line form of a value: numbers as JavaScript prints them, strings as they are. */
 export function flagText(v: FlagValue): string {
-  return typeof v === 'number' ? String(v) : String(v);
+  return String(v);
 }
 
 function isFlagValue(v: unknown): v is FlagValue {
