@@ -7,7 +7,7 @@ import { randomSolid } from '../../models/random.js';
 import type { SolidModelResult } from '../../models/types.js';
 import { LIQUID_FITS } from '../../ocp/liquidFreeEnergy.js';
 import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
-import { integerOption, numberOption, parseOptions } from '../options.js';
+import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
 import { UsageError } from '../usageError.js';
 import { pickParameterSet } from './parameterSets.js';
 
@@ -30,30 +30,25 @@ solid (Ogata energy, -S_mixZ) and liquid (their OCP fit, -S_mixZ). --liquid-fit/
 /** Signature of the 'sro' model (src/models/sro.ts, loaded on demand). */
 type SroSolid = (mix: Mixture, gamma: number, sums: unknown, options: { shells: number }) => Promise<SolidModelResult>;
 
-/**
- * `coulomix free-energy`: evaluates one model at (z1, z2, x, Gamma) and prints F in U_1
- * (docs/physics.md sections 4-8). Bad input is a UsageError (exit code 2).
- *
- * @example await run(['--model', 'ogata', '--x', '0.5', '--gamma', '175.719', '--json'])
- */
-export async function run(argv: string[]): Promise<void> {
-  const opts = parseOptions('free-energy', argv, {
-    model: { type: 'string' },
-    x: { type: 'string' },
-    gamma: { type: 'string' },
-    z1: { type: 'string' },
-    z2: { type: 'string' },
-    shells: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean' },
-    'liquid-fit': { type: 'string' },
-    anharmonic: { type: 'string' },
-    'liquid-mixing': { type: 'string' },
-  });
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+/** Options of `coulomix free-energy` (also what `coulomix sweep` checks a spec's flags against). */
+export const FREE_ENERGY_OPTIONS = {
+  model: { type: 'string' },
+  x: { type: 'string' },
+  gamma: { type: 'string' },
+  z1: { type: 'string' },
+  z2: { type: 'string' },
+  shells: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  'liquid-fit': { type: 'string' },
+  anharmonic: { type: 'string' },
+  'liquid-mixing': { type: 'string' },
+} satisfies Record<string, OptionSpec>;
+
+/** Parse and validate argv (UsageError on bad input); 'help' for --help. */
+export function parseFreeEnergyArgs(argv: string[]) {
+  const opts = parseOptions('free-energy', argv, FREE_ENERGY_OPTIONS);
+  if (opts.help) return 'help' as const;
   if (opts.model === undefined) throw new UsageError(`free-energy: --model is required (${FREE_ENERGY_MODELS.join(', ')})`);
   const model = String(opts.model) as FreeEnergyModel;
   if (!FREE_ENERGY_MODELS.includes(model)) {
@@ -73,6 +68,23 @@ export async function run(argv: string[]): Promise<void> {
     throw new UsageError(`--liquid-mixing must be smix or smixz, got '${idealMixing}'`);
   }
   const mix = validateMixture({ z1, z2, x });
+  return { model, x, gamma, z1, z2, shells, liquidFit, anharmonic, idealMixing: idealMixing as 'smix' | 'smixz', mix, json: Boolean(opts.json) };
+}
+
+/**
+ * `coulomix free-energy`: evaluates one model at (z1, z2, x, Gamma) and prints F in U_1
+ * (docs/physics.md sections 4-8). Bad input is a UsageError (exit code 2).
+ *
+ * @example await run(['--model', 'ogata', '--x', '0.5', '--gamma', '175.719', '--json'])
+ */
+export async function run(argv: string[]): Promise<void> {
+  const parsed = parseFreeEnergyArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const { model, x, gamma, z1, z2, shells, liquidFit, anharmonic, idealMixing, mix } = parsed;
+  const opts = { json: parsed.json };
 
   let result: { model: string; F: number; U?: number; S?: number; alpha?: number[] };
   switch (model) {

@@ -1,7 +1,7 @@
 import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
 import { gammaGrid, phaseDiagram, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
 import { defaultThreads } from '../../parallel/pool.js';
-import { integerOption, numberOption, parseOptions } from '../options.js';
+import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
@@ -44,25 +44,28 @@ export interface PhaseDiagramCommandOptions {
   quiet: boolean;
 }
 
+/** Options of `coulomix phase-diagram` (also what `coulomix sweep` checks a spec's flags against). */
+export const PHASE_DIAGRAM_OPTIONS = {
+  model: { type: 'string' },
+  z1: { type: 'string' },
+  z2: { type: 'string' },
+  'gamma-min': { type: 'string' },
+  'gamma-max': { type: 'string' },
+  'gamma-step': { type: 'string' },
+  threads: { type: 'string' },
+  shells: { type: 'string' },
+  'x-step': { type: 'string' },
+  'solvus-gamma-max': { type: 'string' },
+  'liquid-mixing': { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
 /** Parse argv into validated options (UsageError on any bad input). */
 export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOptions | 'help' {
-  const o = parseOptions('phase-diagram', argv, {
-    model: { type: 'string' },
-    z1: { type: 'string' },
-    z2: { type: 'string' },
-    'gamma-min': { type: 'string' },
-    'gamma-max': { type: 'string' },
-    'gamma-step': { type: 'string' },
-    threads: { type: 'string' },
-    shells: { type: 'string' },
-    'x-step': { type: 'string' },
-    'solvus-gamma-max': { type: 'string' },
-    'liquid-mixing': { type: 'string' },
-    json: { type: 'boolean' },
-    csv: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
+  const o = parseOptions('phase-diagram', argv, PHASE_DIAGRAM_OPTIONS);
   if (o.help) return 'help';
   const model = (o.model === undefined ? 'sro' : String(o.model)) as SolidModelName;
   if (!SOLID_MODELS.includes(model)) {
