@@ -12,6 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   reproduce: { summary: 'recompute every table and figure of the paper into ./results', load: () => import('./commands/reproduce.js') },
   sweep: { summary: 'parameter sweep of one command over a grid of flags (one machine, or a SLURM job array)', load: () => import('./commands/sweep.js') },
   merge: { summary: 'check a sweep directory and write its results.jsonl in task order', load: () => import('./commands/merge.js') },
+  app: { summary: 'serve the web app (phase diagrams computed in the browser) on 127.0.0.1', load: () => import('./commands/app.js') },
 };
 
 function usage(): string {
