@@ -1,10 +1,10 @@
 // coulomix WASM kernels: only the hot loops. Physics bookkeeping lives in src/.
 export { allocate } from "./memory";
 export {
-  configureEwald, evaluateDynamical, integrandAt, dynamicalBatch, integrandBatch, madelungEnergy,
+  configureEwald, ewaldState, useEwald, evaluateDynamical, integrandAt, dynamicalBatch, integrandBatch, madelungEnergy,
   Dxx, Dyy, Dzz, Dxy, Dxz, Dyz, Bx, By, Bz,
 } from "./ewald";
-export { configureShells, evaluateShells, shellCosineBatch } from "./shells";
+export { configureShells, shellsState, useShells, evaluateShells, shellCosineBatch } from "./shells";
 export { configureWedge, wedgeQuadrature } from "./quadrature";
 export { deltaKContext, deltaKBuffer, deltaKAt, deltaKMinimize } from "./deltaK";
 export { cellScanContext, cellScanBuffer, cellScanSetTableMax, cellScan } from "./cellScan";

@@ -51,16 +51,34 @@ if (want('kernel')) {
   const orders = [12, 20, 12];
   const points = orders[0] * orders[1] * orders[2];
   const rules = { t: gaussLegendre01(orders[0]), u: gaussLegendre01(orders[1]), v: gaussLegendre01(orders[2]) };
-  const wasm = latticeKernel({ shells });
+  const { loadWasmBuild, simdSupported } = await import(join(dist, 'kernels', 'loadWasm.js'));
+  const wasm = latticeKernel({ shells, backend: loadWasmBuild('scalar') });
+  const simd = simdSupported() ? latticeKernel({ shells, backend: loadWasmBuild('simd') }) : null;
   const js = latticeKernel({ shells, backend: await loadPortable() });
   const res = await suite('integrand kernel, 30 shells', [
     ['wasm', () => wasm.wedgeSums(rules, 0, points)],
+    ...(simd ? [['wasm+simd', () => simd.wedgeSums(rules, 0, points)]] : []),
     ['js (portable)', () => js.wedgeSums(rules, 0, points)],
   ]);
-  const [w, j] = res.map((r) => r.details.median);
-  record('kernel', 'wasm k-points/s/thread', w, { kPointsPerSecond: Math.round(points / w) });
-  record('kernel', 'js k-points/s/thread', j, { kPointsPerSecond: Math.round(points / j) });
-  record('kernel', 'wasm/js speed ratio', 0, { ratio: +(j / w).toFixed(2) });
+  const m = Object.fromEntries(res.map((r) => [r.name, r.details.median]));
+  record('kernel', 'wasm k-points/s/thread', m.wasm, { kPointsPerSecond: Math.round(points / m.wasm) });
+  if (simd) record('kernel', 'wasm+simd k-points/s/thread', m['wasm+simd'], { kPointsPerSecond: Math.round(points / m['wasm+simd']) });
+  record('kernel', 'js k-points/s/thread', m['js (portable)'], { kPointsPerSecond: Math.round(points / m['js (portable)']) });
+  record('kernel', 'wasm/js speed ratio', 0, { ratio: +(m['js (portable)'] / m.wasm).toFixed(2) });
+  if (simd) record('kernel', 'wasm+simd/wasm speed ratio', 0, { ratio: +(m.wasm / m['wasm+simd']).toFixed(2) });
+}
+
+// 1b. WASM, WASM+SIMD, portable JS and native C (gcc -O3, -O3 -march=native) on the same
+// kernels and tables, paired rounds: bench/native.mjs (writes bench/results/native.json).
+if (want('native')) {
+  const { benchNative } = await import(join(here, 'native.mjs'));
+  const { details } = await benchNative();
+  for (const k of details.kernels) {
+    for (const v of ['wasm', 'wasmSimd', 'js', 'native', 'nativeMarch']) {
+      if (k[v] != null) summary.results.push({ suite: 'native', name: `${k.kernel}, ${v}: ${k[v].toLocaleString('en')} ${k.unit}`, medianMs: +(1e3 / k[v]).toFixed(5) });
+    }
+    for (const [name, ratio] of Object.entries(k.ratios)) if (ratio != null) summary.results.push({ suite: 'native', name: `${k.kernel} ${name}`, medianMs: 0, ratio });
+  }
 }
 
 // 2. T table at 1e-9, warm (pool and kernels already up), 1 and 2 threads.

@@ -13,9 +13,13 @@ const out = join(root, 'dist', 'portable');
 rmSync(src, { recursive: true, force: true });
 mkdirSync(src, { recursive: true });
 for (const f of readdirSync(join(root, 'assembly'))) {
-  if (!f.endsWith('.ts') || f === 'memory.ts' || f === 'memory.portable.ts') continue;
-  const text = readFileSync(join(root, 'assembly', f), 'utf8').replace(/from "\.\/(\w+)"/g, 'from "./$1.js"');
-  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView } from "./memory.js";\n` : text);
+  // The SIMD build's sources (v128) have no JavaScript form.
+  if (!f.endsWith('.ts') || f === 'memory.ts' || f === 'memory.portable.ts' || /simd/i.test(f)) continue;
+  const text = readFileSync(join(root, 'assembly', f), 'utf8').replace(/from "\.\/(\w+)"/g, 'from "./$1.js"')
+    .replace(/^@inline /gm, '') // a WASM inlining hint; TypeScript has no function decorators
+    .replace(/\/\/ simd:begin[^]*?\/\/ simd:end/g, '') // code of the SIMD build only (v128)
+    .replace(/\bASC_FEATURE_SIMD\b/g, 'false');
+  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView, heapIntView } from "./memory.js";\n` : text);
 }
 cpSync(join(root, 'assembly', 'memory.portable.ts'), join(src, 'memory.ts'));
 const require = createRequire(import.meta.url);

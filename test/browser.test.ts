@@ -86,6 +86,11 @@ describe.skipIf(!chromium)('the library in a web page (headless Chromium, no wor
     close(page.liquidF, liquidFreeEnergy(mix, 175.719));
   });
 
+  test('initKernels() fetched the SIMD build (bundled by vite like build/release.wasm)', () => {
+    expect(page.simd).toBe(true); // Chromium has had WASM SIMD since version 91
+    expect(page.backend).toBe('wasm-simd');
+  });
+
   test('the random-model azeotrope agrees within its stated error', async () => {
     const here = (await phaseDiagram({ model: 'random', gammaMin: 170, gammaMax: 185, gammaStep: 1, sums: await getLatticeSums(8) })).azeotrope!;
     const { azeotrope } = page;

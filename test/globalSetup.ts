@@ -24,6 +24,9 @@ export default function setup(): void {
   if (built('build/release.wasm') < newest(`${root}assembly`)) {
     execFileSync(npm, ['run', 'asbuild:release'], { cwd: root, stdio: 'inherit' });
   }
+  if (built('build/release-simd.wasm') < newest(`${root}assembly`)) {
+    execFileSync(npm, ['run', 'asbuild:simd'], { cwd: root, stdio: 'inherit' });
+  }
   if (built('dist/cli/main.js') < newest(`${root}src`)) {
     // tsc emits even when a type error elsewhere makes it exit non-zero; the suite then tests what was emitted.
     try {

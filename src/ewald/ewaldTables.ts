@@ -24,6 +24,10 @@ export interface EwaldTables {
   /** Real-space cut-off radius (a_i) and reciprocal cut-off (1/a_i) that the tolerance gave. */
   realCutoff: number;
   recipCutoff: number;
+  /** Largest |k| (1/a_i) the tables serve. */
+  kmax: number;
+  /** Per-k cut-off on |k + G| (1/a_i): at k the kernel sums the listed G with |G| <= recipReach + |k|. */
+  recipReach: number;
 }
 
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -61,6 +65,19 @@ function recipCutoff(eta: number, tol: number, kmax: number): number {
   const density = 1 / (2 * RECIPROCAL_UNIT ** 3); // reciprocal points per unit volume (fcc, cell 2c^3)
   const g = (q: number): number => (4 * Math.PI * (q + kmax) ** 2 * density * FOUR_PI_N * Math.exp(-(q * q) / (4 * eta * eta))) / q;
   return tailCutoff(g, tol, 1, 1 + 60 * eta, 0.05) + kmax;
+}
+
+/**
+ * Cut-off on |k + G| for one wave vector: the terms of D(k) and beta(k) at q = |k + G| are at
+ * most 4 pi n e^{-q^2/4eta^2} in magnitude (|w q_a q_b| and, for q >= 1, |w q_a|, w = 4 pi n
+ * e^{-q^2/4eta^2}/q^2), and the number of G with |k + G| in [q, q + dq] is 4 pi q^2 dq times the
+ * reciprocal density: the sum over |k + G| > reach is below tol. The kernel sums, at each k, the
+ * listed G with |G| <= reach + |k| (docs/physics.md section 3).
+ */
+function recipReach(eta: number, tol: number): number {
+  const density = 1 / (2 * RECIPROCAL_UNIT ** 3);
+  const g = (q: number): number => 4 * Math.PI * q * q * density * FOUR_PI_N * Math.exp(-(q * q) / (4 * eta * eta));
+  return tailCutoff(g, tol, 1, 1 + 60 * eta, 0.05);
 }
 
 /**
@@ -138,5 +155,7 @@ export function ewaldTables(eta: number, tol: number, kmax = RECIPROCAL_UNIT): E
     diagonal: FOUR_PI_N / 3 - (4 * eta ** 3) / (3 * SQRT_PI),
     realCutoff: rc,
     recipCutoff: gc,
+    kmax,
+    recipReach: recipReach(eta, tol),
   };
 }

@@ -43,6 +43,8 @@ export interface CellScanKernel {
   readonly order: number;
   readonly min: number;
   readonly arg: number;
+  /** Byte offset of the scan context (assembly/cellScan.ts), for the native reference of the bench. */
+  readonly context: number;
 }
 
 /** The sample installed in a backend, its scan context and the sizes that context holds (n, points, blocks, cells). */
@@ -72,20 +74,23 @@ export function cellScanKernel(blocks: CellBlocks, backend: KernelBackend = load
   const fits = hit && hit.capacity[0] === n && hit.capacity.every((v, i) => v >= need[i]);
   const ctx = fits ? hit.ctx : x.cellScanContext(n, blocks.count, nBlocks, nCells);
   const word = (w: number): number => x.cellScanBuffer(ctx, w) / 8;
+  const int = (w: number): number => x.cellScanBuffer(ctx, w) / 4; // the integer arrays
   const h = backend.heap();
+  const ints = backend.ints();
   h.set(blocks.table.subarray(0, blocks.count * n), word(W.table));
-  h.set(blocks.perm.subarray(0, blocks.count), word(W.perm));
-  h.set(blocks.blockStart, word(W.blockStart));
+  ints.set(blocks.perm.subarray(0, blocks.count), int(W.perm));
+  ints.set(blocks.blockStart, int(W.blockStart));
   h.set(blocks.lo, word(W.lo));
   h.set(blocks.hi, word(W.hi));
   h.set(blocks.cellLo, word(W.cellLo));
   h.set(blocks.cellHi, word(W.cellHi));
-  h.set(blocks.cells, word(W.cells));
-  h.set(blocks.cellBlockStart, word(W.cellBlockStart));
+  ints.set(blocks.cells, int(W.cells));
+  ints.set(blocks.cellBlockStart, int(W.cellBlockStart));
   h[ctx / 8 + W.nCells] = nCells;
   x.cellScanSetTableMax(ctx, blocks.tableMax);
   const dWord = word(W.d);
   const kernel: CellScanKernel = {
+    context: ctx,
     order: word(W.order),
     min: word(W.min),
     arg: word(W.arg),

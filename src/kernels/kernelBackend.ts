@@ -3,14 +3,18 @@ export interface KernelExports {
   allocate(count: number): number;
   configureEwald(
     rPtr: number, nR: number, rMax: number, gPtr: number, nG: number, gMax: number,
-    eta: number, diag: number, half: number, unit: number,
+    eta: number, diag: number, half: number, unit: number, reach: number,
   ): void;
+  ewaldState(): number;
+  useEwald(state: number): void;
   evaluateDynamical(kx: number, ky: number, kz: number): void;
   integrandAt(kx: number, ky: number, kz: number): number;
   dynamicalBatch(kPtr: number, nk: number, outPtr: number): void;
   integrandBatch(kPtr: number, nk: number, outPtr: number): void;
   madelungEnergy(): number;
   configureShells(tPtr: number, count: number, shells: number, maxIndex: number, half: number): number;
+  shellsState(): number;
+  useShells(state: number): void;
   evaluateShells(kx: number, ky: number, kz: number): void;
   shellCosineBatch(kPtr: number, nk: number, outPtr: number): void;
   configureWedge(
@@ -33,7 +37,8 @@ export interface KernelExports {
 
 /** A kernel instance plus a way to see its memory as doubles. */
 export interface KernelBackend {
-  name: 'wasm' | 'js';
+  /** 'wasm' (scalar), 'wasm-simd' (the f64x2 build) or 'js' (the portable build). */
+  name: 'wasm' | 'wasm-simd' | 'js';
   exports: KernelExports;
   /** A Float64Array view of `count` doubles at byte offset `ptr` (make a new one after any allocation). */
   view(ptr: number, count: number): Float64Array;
@@ -42,4 +47,6 @@ export interface KernelBackend {
    * until the memory grows, so hot calls can read and write buffers without a new view each time.
    */
   heap(): Float64Array;
+  /** The same memory as 32-bit integers (word i at byte offset 4 i), cached like heap(). */
+  ints(): Int32Array;
 }

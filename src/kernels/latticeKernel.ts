@@ -87,12 +87,17 @@ function createKernel(backend: KernelBackend, eta: number, ewaldTol: number, she
   const { terms, nTerms, maxIndex } = shellTerms(Math.max(shells, 1));
   const termPtr = upload(backend, terms);
   const scratch = x.allocate(16); // k (3), D+beta (9), spare
-  let sumsPtr = 0;
+  // Build the kernel's tables once; switching back to this configuration only re-points the
+  // kernel's globals at them (no allocation).
+  x.configureEwald(realPtr, tables.nReal, tables.realMax, recipPtr, tables.nRecip, tables.recipMax,
+    eta, tables.diagonal, LATTICE_CONSTANT / 2, RECIPROCAL_UNIT, tables.recipReach);
+  const ewaldState = x.ewaldState();
+  x.configureShells(termPtr, shells > 0 ? nTerms : 0, Math.max(shells, 1), maxIndex, LATTICE_CONSTANT / 2);
+  const shellsState = x.shellsState();
   const configure = (): void => {
-    x.configureEwald(realPtr, tables.nReal, tables.realMax, recipPtr, tables.nRecip, tables.recipMax,
-      eta, tables.diagonal, LATTICE_CONSTANT / 2, RECIPROCAL_UNIT);
-    sumsPtr = x.configureShells(termPtr, shells > 0 ? nTerms : 0, Math.max(shells, 1), maxIndex, LATTICE_CONSTANT / 2);
-    x.configureWedge(...WEDGE.H, ...WEDGE.N, ...WEDGE.P, shells, sumsPtr);
+    x.useEwald(ewaldState);
+    x.useShells(shellsState);
+    x.configureWedge(...WEDGE.H, ...WEDGE.N, ...WEDGE.P, shells, 0);
   };
   // Buffers for batch calls, grown on demand (allocation happens outside the hot loops).
   const buffers = new Map<string, { ptr: number; size: number }>();

@@ -4,13 +4,15 @@ import { getLatticeSums, initKernels, latticeSums, liquidFreeEnergy, meltingGamm
 
 const out = document.getElementById('out');
 try {
-  await initKernels();
+  const backend = await initKernels();
   const table = await latticeSums({ shells: 8, tol: 1e-9 });
   const sums = await getLatticeSums(8);
   const mix = { z1: 6, z2: 8, x: 0.5 };
   const sro = await sroSolid(mix, 175.719, sums, { shells: 8 });
   const diagram = await phaseDiagram({ model: 'random', gammaMin: 170, gammaMax: 185, gammaStep: 1, sums });
   out.textContent = `RESULT ${JSON.stringify({
+    backend: backend.name,
+    simd: WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11])),
     T0: table.T0,
     zeta: table.zeta,
     T: table.shells.map((s) => s.T),
