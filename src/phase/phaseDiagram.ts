@@ -76,7 +76,7 @@ export interface PhaseDiagramOptions {
   model: SolidModelName | CurveProvider;
   /** Model name to report when `model` is a provider. */
   name?: string;
-  /** Liquid options for the named fixed models (default: the paper's liquid, ideal term -S_mix). */
+  /** Liquid options for the named fixed models (default: the paper's liquid, ideal term -S_mixZ). */
   liquid?: LiquidOptions;
   /** Lattice sums for the 'random' model (default: getLatticeSums(8), computed once per process). */
   sums?: LatticeSums;

@@ -96,7 +96,7 @@ export async function sroDiagram(
   const cfg = cache.cfg;
   return phaseDiagram({
     model: (g) => cache.curvesAt(g, {}, liquid),
-    name: liquid.idealMixing === 'smixz' ? 'sro-liquid-smixz' : 'sro',
+    name: liquid.idealMixing === 'smix' ? 'sro-liquid-smix' : 'sro',
     ...runScan(cfg, gamma1m),
     solvus: false,
     azeotropeTolerance: cfg.sroAzeotropeTolerance,

@@ -90,7 +90,7 @@ export function reportMarkdown(s: ReproduceSummary): string {
   L.push('| Gamma | T/T_1m | x_liquid (ours) | x_solid (ours) | x_solid (paper, approx.) | diff | x_solid, spline of F itself as in the paper | x_solid, other wedge sample | x_solid, liquid with -S_mixZ (variant) |');
   L.push('|---|---|---|---|---|---|---|---|---|');
   for (const r of s.solidus) {
-    L.push(`| ${r.label === 'Gamma_1m' ? `Gamma_1m = ${f(r.gamma, 3)}` : r.label} | ${f(r.tOverT1m, 4)} | ${f(r.xLiquid, 4)} | ${f(r.xSolid, 4)} | ~${r.paperX.toFixed(2)} | ${r.xSolid === null ? 'n/a' : sgn(r.xSolid - r.paperX, 3)} | ${f(r.xSolidSplineF, 4)} | ${f(r.xSolidSeed2, 4)} | ${f(r.xSolidLiquidSmixZ, 4)} |`);
+    L.push(`| ${r.label === 'Gamma_1m' ? `Gamma_1m = ${f(r.gamma, 3)}` : r.label} | ${f(r.tOverT1m, 4)} | ${f(r.xLiquid, 4)} | ${f(r.xSolid, 4)} | ~${r.paperX.toFixed(2)} | ${r.xSolid === null ? 'n/a' : sgn(r.xSolid - r.paperX, 3)} | ${f(r.xSolidSplineF, 4)} | ${f(r.xSolidSeed2, 4)} | ${f(r.xSolidLiquidSmix, 4)} |`);
   }
   L.push('');
   L.push('The last three columns are diagnostics: the same minimized points splined as F itself (the paper\'s interpolation) instead of F + T S_mix; curves minimized again with a different random wedge sample (seed 2) for the constraint |Delta_k|^2 >= 0; and the same SRO curves against a liquid whose ideal mixing term is -S_mixZ (eq. 11) instead of the -S_mix of docs/physics.md section 7 (a variant, `--liquid-mixing smixz`, not our default; see the discussion and docs/solidus-offset.md in the repository).');
@@ -105,7 +105,7 @@ export function reportMarkdown(s: ReproduceSummary): string {
   L.push('| | x_az | T_az |');
   L.push('|---|---|---|');
   if (sroAz) L.push(`| ours, SRO solid | ${f(sroAz.x, 4)} | ${f(sroAz.tOverT1m, 4)} T_1m |`);
-  const zAz = s.sroLiquidSmixZ.azeotrope;
+  const zAz = s.sroLiquidSmix.azeotrope;
   if (zAz) L.push(`| ours, SRO solid, liquid with -S_mixZ (variant) | ${f(zAz.x, 4)} | ${f(zAz.tOverT1m, 4)} T_1m |`);
   for (const d of s.diagrams.filter((q) => q.model !== 'sro')) {
     if (d.azeotrope) L.push(`| ours, ${d.model} solid | ${f(d.azeotrope.x, 4)} | ${f(d.azeotrope.tOverT1m, 4)} T_1m |`);
@@ -183,8 +183,8 @@ export function reportMarkdown(s: ReproduceSummary): string {
       `Splining F itself, as the paper does, moves our solidus by at most ${maxDiff(s.solidus.map((r) => [r.xSolid, r.xSolidSplineF]))} in x, and a different wedge sample by at most ${maxDiff(s.solidus.map((r) => [r.xSolid, r.xSolidSeed2]))}; ` +
       `at the four crystallization points the constraint |Delta_k|^2 >= 0 is not active (min_k |Delta_k|^2/N = ${s.fig4.solids.map((q) => q.minDeltaK.toFixed(3)).join(', ')}), so there the minimum is fixed by eqs. 5, 6 and A.4 alone. ` +
       'Neither the interpolation nor the constraint sampling explains the difference, and Table I and Gamma_1m agree with the paper. ' +
-      `What does explain it is the ideal mixing term of the liquid: with -S_mixZ (eq. 11) in place of the -S_mix that docs/physics.md section 7 prescribes, the same SRO curves give x_solid = ${s.solidus.map((r) => f(r.xSolidLiquidSmixZ, 3)).join(', ')} at the four Gammas, the paper's values to their two printed digits` +
-      (s.sroLiquidSmixZ.azeotrope ? `, and the SRO azeotrope moves to Gamma = ${f(s.sroLiquidSmixZ.azeotrope.gamma, 2)}, just inside the paper's scan limit Gamma = 181.5 (with -S_mix it is at Gamma = ${sroAz ? f(sroAz.gamma, 2) : 'n/a'})` : '') +
+      `What does explain it is the ideal mixing term of the liquid: with -S_mixZ (eq. 11) in place of the -S_mix that docs/physics.md section 7 prescribes, the same SRO curves give x_solid = ${s.solidus.map((r) => f(r.xSolidLiquidSmix, 3)).join(', ')} at the four Gammas, the paper's values to their two printed digits` +
+      (s.sroLiquidSmix.azeotrope ? `, and the SRO azeotrope moves to Gamma = ${f(s.sroLiquidSmix.azeotrope.gamma, 2)}, just inside the paper's scan limit Gamma = 181.5 (with -S_mix it is at Gamma = ${sroAz ? f(sroAz.gamma, 2) : 'n/a'})` : '') +
       '. -S_mixZ is the exact ideal-gas mixing term of a liquid whose ions sit at their true partial densities x_j n_e/<Z>, whereas -S_mix is the convention of building each species at its pure density n_e/Z_j; the paper does not write its liquid ideal term out, so we read that it used -S_mixZ in the liquid. The liquid-mixing correction (checked line by line against the reference implementation), the energies (eqs. 5, 6) and the entropy (A.3-A.4), evaluated by hand at arbitrary order parameters, are as written. We keep -S_mix as the default because that is the specification we were given; the variant is available as `--liquid-mixing smixz` and is reported here side by side. Details and numbers: docs/solidus-offset.md.',
   );
   if (sroAz) {

@@ -42,7 +42,7 @@ export const EXPECTED_FILES = [
   'phase-diagram-random.csv',
   'phase-diagram-ogata.csv',
   'phase-diagram-ogata-smixz.csv',
-  'phase-diagram-sro-liquid-smixz.csv',
+  'phase-diagram-sro-liquid-smix.csv',
   'phase-diagrams.json',
   'solvus.csv',
   'solidus.csv',
@@ -66,8 +66,8 @@ export interface SolidusRow {
   xSolidSplineF: number | null;
   /** x_solid with SRO curves minimized on another wedge sample (seed 2; diagnostic). */
   xSolidSeed2: number | null;
-  /** x_solid with the liquid's ideal mixing term -S_mixZ instead of -S_mix (variant; docs/solidus-offset.md). */
-  xSolidLiquidSmixZ: number | null;
+  /** x_solid with the liquid's ideal mixing term -S_mix instead of -S_mixZ (variant; docs/solidus-offset.md). */
+  xSolidLiquidSmix: number | null;
   paperX: number;
 }
 
@@ -82,8 +82,8 @@ export interface ReproduceSummary {
   table: TableIResult;
   diagrams: Array<{ model: string; rows: number; azeotrope: PhaseDiagramResult['azeotrope']; solvusRows: number; solvusTop: { gamma: number; tOverT1m: number; x: number } | null }>;
   solidus: SolidusRow[];
-  /** The SRO diagram with the -S_mixZ liquid (variant): its azeotrope. */
-  sroLiquidSmixZ: { rows: number; azeotrope: PhaseDiagramResult['azeotrope'] };
+  /** The SRO diagram with the -S_mix liquid (variant): its azeotrope. */
+  sroLiquidSmix: { rows: number; azeotrope: PhaseDiagramResult['azeotrope'] };
   blouinDaligault: { x: number; tOverTmC: number; liquidusTAtOurAzeotropeX: number | null };
   fig1Windows: { random: CoexistenceWindow[]; sro: CoexistenceWindow[] };
   fig3: Fig3Row[];
@@ -188,10 +188,10 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   const sro = await timed('sroDiagram', () => sroDiagram(cache, gamma1m, (d) => diagBar.update(d)));
   diagBar.done();
   progress.note(`SRO azeotrope: ${sro.azeotrope ? `x = ${sro.azeotrope.x.toFixed(4)}, T/T_1m = ${sro.azeotrope.tOverT1m.toFixed(4)}` : 'not found'} (${cache.onDemand} extra curve(s) minimized off the grid)`);
-  // Variant (not the default): the liquid's ideal mixing term -S_mixZ instead of -S_mix. Same
+  // Variant (not the default): the liquid's ideal mixing term -S_mix instead of -S_mixZ. Same
   // SRO curves, so only the tangents are redone (docs/solidus-offset.md explains why we report it).
-  const sroLiquidZ = await timed('sroDiagramLiquidSmixZ', () => sroDiagram(cache, gamma1m, undefined, { idealMixing: 'smixz' }));
-  await st.writeCsv('phase-diagram-sro-liquid-smixz.csv', sroLiquidZ.rows.map((r) => ({ ...r })));
+  const sroLiquidMix = await timed('sroDiagramLiquidSmix', () => sroDiagram(cache, gamma1m, undefined, { idealMixing: 'smix' }));
+  await st.writeCsv('phase-diagram-sro-liquid-smix.csv', sroLiquidMix.rows.map((r) => ({ ...r })));
   const diagrams = [sro, ...fixed];
   for (const d of diagrams) {
     await st.writeCsv(`phase-diagram-${d.model}.csv`, d.rows.map((r) => ({ ...r })));
@@ -205,7 +205,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   for (const [k, g] of crystalGammas.entries()) {
     const w = solidusAt(await cache.windowsAt(g));
     const wF = solidusAt(await cache.windowsAt(g, { splineF: true }));
-    const wZ = solidusAt(await cache.windowsAt(g, {}, { idealMixing: 'smixz' }));
+    const wS = solidusAt(await cache.windowsAt(g, {}, { idealMixing: 'smix' }));
     solidus.push({
       label: k === 0 ? 'Gamma_1m' : String(g),
       gamma: g,
@@ -214,7 +214,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
       xLiquid: w?.xLiquid ?? null,
       xSolidSplineF: wF?.xSolid ?? null,
       xSolidSeed2: seed2[k],
-      xSolidLiquidSmixZ: wZ?.xSolid ?? null,
+      xSolidLiquidSmix: wS?.xSolid ?? null,
       paperX: PAPER_SOLIDUS[k]?.x ?? NaN,
     });
   }
@@ -288,7 +288,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
       solvusTop: solvusTop(d),
     })),
     solidus,
-    sroLiquidSmixZ: { rows: sroLiquidZ.rows.length, azeotrope: sroLiquidZ.azeotrope },
+    sroLiquidSmix: { rows: sroLiquidMix.rows.length, azeotrope: sroLiquidMix.azeotrope },
     blouinDaligault: {
       x: bd.x,
       tOverTmC: bd.t,

@@ -7,7 +7,7 @@ import { UsageError } from '../usageError.js';
 
 const HELP = `usage: coulomix phase-diagram [--model ${SOLID_MODELS.join('|')}] [--z1 6 --z2 8]
                              [--gamma-min 130 --gamma-max 181.5 --gamma-step 0.5] [--threads K]
-                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--liquid-mixing smix|smixz]
+                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--liquid-mixing smixz|smix]
                              [--quiet] [--json|--csv]
 
 Liquid-solid coexistence windows (double tangents between the liquid and solid free-energy
@@ -20,8 +20,9 @@ short-range-ordered solid; --shells order parameters, minimized on an x grid of 
 --x-step <= 0.01, one Gamma per worker thread with --threads K, default the number of cores). SRO points
 the minimizer cannot do are left out of the spline and reported on stderr. Progress goes
 to stderr; --json / --csv print machine-readable results on stdout.
---liquid-mixing smixz replaces the liquid's ideal mixing term -S_mix by -S_mixZ (eq. 11), a
-non-default variant that reproduces the paper's solidus compositions (docs/solidus-offset.md).
+The liquid's ideal mixing term is -S_mixZ (eq. 11; default, --liquid-mixing smixz), which
+reproduces the paper's solidus compositions; --liquid-mixing smix selects the -S_mix variant
+(docs/solidus-offset.md).
 `;
 
 /** Parsed and validated options of the command. */
@@ -36,7 +37,7 @@ export interface PhaseDiagramCommandOptions {
   shells: number;
   xStep: number;
   solvusGammaMax: number;
-  /** Ideal mixing term of the liquid: 'smix' (default, docs/physics.md) or the 'smixz' variant. */
+  /** Ideal mixing term of the liquid: 'smixz' (default, docs/physics.md section 7) or the 'smix' variant. */
   liquidMixing: 'smix' | 'smixz';
   format: 'text' | 'json' | 'csv';
   quiet: boolean;
@@ -81,9 +82,9 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   const solvusGammaMax = numberOption('solvus-gamma-max', o['solvus-gamma-max'], Math.max(800, gammaMax + 5), (v) =>
     v > gammaMin ? undefined : 'must exceed --gamma-min',
   );
-  const liquidMixing = o['liquid-mixing'] === undefined ? 'smix' : String(o['liquid-mixing']);
+  const liquidMixing = o['liquid-mixing'] === undefined ? 'smixz' : String(o['liquid-mixing']);
   if (liquidMixing !== 'smix' && liquidMixing !== 'smixz') {
-    throw new UsageError(`--liquid-mixing must be smix or smixz, got '${liquidMixing}'`);
+    throw new UsageError(`--liquid-mixing must be smixz or smix, got '${liquidMixing}'`);
   }
   if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
   return {
@@ -220,7 +221,7 @@ export async function run(argv: string[]): Promise<void> {
   if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ ...r, liquidMixing: opts.liquidMixing })}\n`);
   else if (opts.format === 'csv') process.stdout.write(phaseDiagramCsv(r));
   else {
-    if (opts.liquidMixing === 'smixz') process.stdout.write('liquid ideal mixing term: -S_mixZ (eq. 11; non-default variant)\n');
+    if (opts.liquidMixing === 'smix') process.stdout.write('liquid ideal mixing term: -S_mix (eq. 10; non-default variant)\n');
     process.stdout.write(phaseDiagramText(r));
   }
 }
