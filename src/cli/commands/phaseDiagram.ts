@@ -163,6 +163,13 @@ function fmt(v: number, digits = 6): string {
   return Number.isFinite(v) ? v.toFixed(digits) : String(v);
 }
 
+/** A composition: 6 decimals, or 6 significant digits within 1e-3 of 0 or 1 (C/Fe liquidus ~1e-40; `c` = 1 - x). */
+function fmtX(v: number, c = 1 - v): string {
+  if (v > 0 && v < 1e-3) return v.toExponential(5).padStart(8);
+  if (c > 0 && c < 1e-3) return `1-${c.toExponential(3)}`;
+  return fmt(v);
+}
+
 /** CSV: one row per window, then the azeotrope, then the solvus rows. */
 export function phaseDiagramCsv(r: PhaseDiagramResult): string {
   const lines = ['kind,gamma,T_over_T1m,x_liquid,x_solid,side,x_low,x_high,metastable'];
@@ -171,7 +178,7 @@ export function phaseDiagramCsv(r: PhaseDiagramResult): string {
     if (a.kind === 'eutectic') lines.push(`eutectic,${a.gamma},${a.tOverT1m},${a.x},,,${a.xSolidLow},${a.xSolidHigh},`);
     else lines.push(`azeotrope,${a.gamma},${a.tOverT1m},${a.x},${a.x},,,,`);
   }
-  for (const s of r.solvus) lines.push(`solvus,${s.gamma},${s.tOverT1m},,,,${s.xLow},${s.xHigh},${s.metastable}`);
+  for (const s of r.solvus.filter((q) => q.refined)) lines.push(`solvus,${s.gamma},${s.tOverT1m},,,,${s.xLow},${s.xHigh},${s.metastable}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -181,7 +188,7 @@ export function phaseDiagramText(r: PhaseDiagramResult): string {
   out.push(`phase diagram, model ${r.model}: Z1 = ${r.z1}, Z2 = ${r.z2}, Gamma_1m = ${r.gamma1m.toFixed(6)}`);
   out.push('  Gamma      T/T_1m     x_liquid   x_solid    side');
   for (const w of r.rows) {
-    out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmt(w.xLiquid)}  ${fmt(w.xSolid)}  ${w.side}`);
+    out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmtX(w.xLiquid, w.oneMinusXLiquid)}  ${fmtX(w.xSolid, w.oneMinusXSolid)}  ${w.side}`);
   }
   for (const a of r.invariants) {
     if (a.kind === 'eutectic') {
@@ -192,14 +199,23 @@ export function phaseDiagramText(r: PhaseDiagramResult): string {
       out.push(`azeotrope: x = ${fmt(a.x)} (+- ${a.xError.toExponential(1)}), Gamma = ${fmt(a.gamma, 4)}, T/T_1m = ${fmt(a.tOverT1m)}`);
     }
   }
+  for (const u of r.unrefined) {
+    out.push(`unrefined window at Gamma = ${fmt(u.gamma, 3)}: liquid near x = ${u.xLiquidNear.toPrecision(3)}, solid near x = ${u.xSolidNear.toPrecision(3)} (${u.reason})`);
+  }
   if (r.invariants.length === 0) out.push('azeotrope: none found: the scan ends without a liquid pocket between two coexistence windows, which is where the search past --gamma-max starts (for C/O scan across Gamma_1m, as the default range does)');
-  const stable = r.solvus.filter((s) => !s.metastable);
+  const stable = r.solvus.filter((s) => !s.metastable && s.refined);
+  const unresolved = r.solvus.filter((s) => !s.metastable && !s.refined);
   if (r.solvus.length > 0 || r.model !== 'sro') {
     if (stable.length === 0) out.push('solvus: no stable miscibility gap in the scanned range');
     else {
       out.push('solvus (stable miscibility gap of the solid):');
       out.push('  Gamma      T/T_1m     x_low      x_high');
-      for (const s of stable) out.push(`  ${fmt(s.gamma, 3).padStart(8)}  ${fmt(s.tOverT1m)}  ${fmt(s.xLow)}  ${fmt(s.xHigh)}`);
+      for (const s of stable) out.push(`  ${fmt(s.gamma, 3).padStart(8)}  ${fmt(s.tOverT1m)}  ${fmtX(s.xLow)}  ${fmtX(s.xHigh, s.oneMinusXHigh)}`);
+    }
+    if (unresolved.length > 0) {
+      out.push(
+        `solvus: ${unresolved.length} stable gap(s) between Gamma = ${fmt(unresolved[0].gamma, 3)} and ${fmt(unresolved[unresolved.length - 1].gamma, 3)} not refined (an end closer to x = 0 or 1 than double precision resolves, or no tangent found); not listed`,
+      );
     }
   }
   return `${out.join('\n')}\n`;
