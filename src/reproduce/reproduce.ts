@@ -16,11 +16,12 @@ import { fig1Data } from './fig1Data.js';
 import { fig3Data, sweepGammas, type Fig3Row } from './fig3Data.js';
 import { fig4Data, type Fig4Result } from './fig4Data.js';
 import { stage, type Staging } from './output.js';
-import { FIXED_MODELS, fixedDiagram, solidusAt, SroCurveCache, sroDiagram } from './phaseDiagrams.js';
+import { FIXED_MODELS, fixedDiagram, fixedDiagramLiquidVariant, solidusAt, SroCurveCache, sroDiagram } from './phaseDiagrams.js';
 import type { Progress } from './progress.js';
 import { writeReport } from './report.js';
 import { newTrouble, type SroTrouble } from './sroSweeps.js';
 import { computeTableI, type TableIResult } from './tableI.js';
+import { beyondThePaper, EXTRA_PAIRS, type PairsSummary } from './pairs.js';
 
 /** The paper's SRO solidus compositions at crystallization (published; comparison only). */
 export const PAPER_SOLIDUS = [
@@ -54,6 +55,11 @@ export const EXPECTED_FILES = [
   'fig3.csv',
   'fig4.svg',
   'fig4.csv',
+  'pairs.svg',
+  'pairs.csv',
+  'delta.svg',
+  'delta.csv',
+  ...EXTRA_PAIRS.flatMap((p) => ['sro', 'random', 'ogata'].map((m) => `pairs-${p.pair.replace('/', '')}-${m}.csv`)),
 ] as const;
 
 export interface SolidusRow {
@@ -84,11 +90,15 @@ export interface ReproduceSummary {
   solidus: SolidusRow[];
   /** The SRO diagram with the -S_mix liquid (variant): its azeotrope. */
   sroLiquidSmix: { rows: number; azeotrope: PhaseDiagramResult['azeotrope'] };
+  /** The fixed-microstructure diagrams with the -S_mix liquid (variant): their invariant points. */
+  fixedLiquidSmix: Array<{ model: string; azeotrope: PhaseDiagramResult['azeotrope'] }>;
   blouinDaligault: { x: number; tOverTmC: number; liquidusTAtOurAzeotropeX: number | null };
   fig1Windows: { random: CoexistenceWindow[]; sro: CoexistenceWindow[] };
   fig3: Fig3Row[];
   fig4: Omit<Fig4Result, 'data'>;
   sro: { xGridPoints: number; curves: number; onDemandCurves: number; trouble: SroTrouble };
+  /** Beyond the paper: O/Ne and C/Ne diagrams, x_s - x_l against Blouin & Daligault, MESA-form fits. */
+  beyond: PairsSummary;
   files: string[];
 }
 
@@ -171,6 +181,11 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     }
   });
   fixedBar.done();
+  const fixedSmix = await timed('fixedDiagramsLiquidSmix', async () => {
+    const out: Array<{ model: string; azeotrope: PhaseDiagramResult['azeotrope'] }> = [];
+    for (const m of FIXED_MODELS) out.push({ model: m, azeotrope: (await fixedDiagramLiquidVariant(m, cfg, gamma1m, sums, { idealMixing: 'smix' })).azeotrope });
+    return out;
+  });
 
   // 4. SRO curves on the Gamma grid (+ the crystallization Gammas of Fig. 4) in the pool.
   const trouble = newTrouble();
@@ -239,6 +254,9 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     await fig2({ diagrams: d2, reference: blouinDaligaultFigureRows(), referenceName: 'Blouin & Daligault 2021' }, st.file('fig2'));
   });
 
+  // 8b. Beyond the paper: O/Ne and C/Ne beside C/O, x_s - x_l against Blouin & Daligault.
+  const beyond = await timed('beyondThePaper', () => beyondThePaper(cfg, sums, gamma1m, { diagrams, cache }, trouble, st, progress));
+
   // 9. Fig. 3 (main thread, warm start along Gamma).
   const g3 = sweepGammas(gamma1m, cfg.sweepStep, cfg.sweepMax);
   const bar3 = progress.bar('Fig. 3 (x = 0.5, along Gamma)', g3.length);
@@ -289,6 +307,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     })),
     solidus,
     sroLiquidSmix: { rows: sroLiquidMix.rows.length, azeotrope: sroLiquidMix.azeotrope },
+    fixedLiquidSmix: fixedSmix,
     blouinDaligault: {
       x: bd.x,
       tOverTmC: bd.t,
@@ -298,6 +317,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     fig3: f3.rows,
     fig4: fig4Rest,
     sro: { xGridPoints: cache.xs.length, curves: cache.points.size, onDemandCurves: cache.onDemand, trouble },
+    beyond,
     files: [],
   };
   await writeReport(st, summary);
