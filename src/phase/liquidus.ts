@@ -23,7 +23,7 @@ export interface LiquidusPoint {
   oneMinusXSolid: number;
   /** Gamma_1 at which the liquid starts to crystallize. */
   gamma: number;
-  /** Half-width of the final Gamma bracket. */
+  /** Half-width of the final Gamma bracket (0 when D vanished exactly at the returned Gamma). */
   gammaError: number;
   /** |D| at the returned Gamma, U_1 per ion: the tangent (chord) condition; the slopes agree by construction. */
   residual: number;
@@ -174,5 +174,5 @@ export async function liquidusPoints(options: LiquidusOptions): Promise<Liquidus
 function finish(b: Bracket): LiquidusPoint {
   const last = b.last!;
   const oneMinus = last.us >= 0 ? Math.exp(-last.us) / (1 + Math.exp(-last.us)) : 1 / (1 + Math.exp(last.us));
-  return { xLiquid: b.xl, xSolid: last.xs, oneMinusXSolid: oneMinus, gamma: last.g, gammaError: (b.b - b.a) / 2, residual: Math.abs(last.D) };
+  return { xLiquid: b.xl, xSolid: last.xs, oneMinusXSolid: oneMinus, gamma: last.g, gammaError: last.D === 0 ? 0 : (b.b - b.a) / 2, residual: Math.abs(last.D) };
 }
