@@ -94,7 +94,24 @@ function stability(curves: CurvesAtGamma, solid: SolidSample, xl: number): { D: 
   return { D: s.value - (curves.liquid.f(xl) - mu * xl), xs: s.x, us: s.u };
 }
 
-type Bracket = { xl: number; a: number; Da: number; b: number; Db: number; side: number; last?: { g: number; D: number; xs: number; us: number } };
+type Bracket = { xl: number; a: number; Da: number; b: number; Db: number; side: number; guess?: number; last?: { g: number; D: number; xs: number; us: number } };
+
+/** Root in (a, b) of the parabola through (g0, D0), (a, Da), (b, Db) (g0 < a < b), if it is there and unique. */
+function quadraticRoot(g0: number, D0: number, a: number, Da: number, b: number, Db: number): number | undefined {
+  // Newton form: D(g) = Da + s1 (g - a) + c (g - a)(g - b), s1 = (Db - Da)/(b - a).
+  const s1 = (Db - Da) / (b - a);
+  const c = ((Da - D0) / (a - g0) - s1) / (g0 - b);
+  let g = a - Da / s1;
+  for (let k = 0; k < 20; k++) {
+    const f = Da + s1 * (g - a) + c * (g - a) * (g - b);
+    const df = s1 + c * (2 * g - a - b);
+    if (!(df !== 0)) return undefined;
+    const step = f / df;
+    g -= step;
+    if (Math.abs(step) < 1e-14 * Math.abs(g)) break;
+  }
+  return g > a && g < b ? g : undefined;
+}
 
 /**
  * Liquidus Gamma and coexisting solid for every liquid composition in `xs`.
@@ -123,6 +140,7 @@ export async function liquidusPoints(options: LiquidusOptions): Promise<Liquidus
   const open: Bracket[] = [];
   const outside: number[] = [];
   const prev = new Map<number, number>();
+  const prev2 = new Map<number, number>();
   for (const g of scan) {
     const e = await at(g);
     for (const xl of options.xs) {
@@ -130,7 +148,14 @@ export async function liquidusPoints(options: LiquidusOptions): Promise<Liquidus
       const D = stability(e.curves, e.solid, xl).D;
       const Dprev = prev.get(xl);
       if (Dprev === undefined && !(D > 0)) outside.push(xl);
-      else if (Dprev !== undefined && !(D > 0)) open.push({ xl, a: g - options.gammaStep, Da: Dprev, b: g, Db: D, side: 0 });
+      else if (Dprev !== undefined && !(D > 0)) {
+        const a = g - options.gammaStep;
+        const Dpp = prev2.get(xl);
+        // First trial from the parabola through the last three scan points (D is smooth in Gamma).
+        const guess = Dpp === undefined ? undefined : quadraticRoot(a - options.gammaStep, Dpp, a, Dprev, g, D);
+        open.push({ xl, a, Da: Dprev, b: g, Db: D, side: 0, guess });
+      }
+      if (Dprev !== undefined) prev2.set(xl, Dprev);
       prev.set(xl, D);
     }
   }
@@ -140,7 +165,7 @@ export async function liquidusPoints(options: LiquidusOptions): Promise<Liquidus
   let active = open;
   for (let round = 1; round <= maxRounds && active.length > 0; round++) {
     const trial = active.map((b) => {
-      let c = b.a - (b.Da * (b.b - b.a)) / (b.Db - b.Da);
+      let c = round === 1 && b.guess !== undefined ? b.guess : b.a - (b.Da * (b.b - b.a)) / (b.Db - b.Da);
       if (!(c > b.a && c < b.b)) c = 0.5 * (b.a + b.b);
       return c;
     });
