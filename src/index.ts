@@ -39,6 +39,8 @@ export { liquidMixingCorrection } from './mixture/liquidMixing.js';
 export { liquidFreeEnergy } from './models/liquid.js';
 export { randomSolid } from './models/random.js';
 export { ogataSolid, ogataEnergy } from './models/ogata.js';
+export { mc2010Liquid, mc2010Solid, mc2010OcpDifference, composedLiquid, MC2010_GAMMA_CRIT, type LiquidIngredients } from './models/mc2010.js';
+export { orderedEnergy, orderedCell, orderedShellAlphas, type OrderedStructureName } from './mixture/orderedStructures.js';
 export { sroSolid } from './models/sro.js';
 export type { SolidModelResult } from './models/types.js';
 

@@ -1,7 +1,7 @@
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import { validateMixture } from '../../mixture/composition.js';
 import { MAX_ORDER_PARAMETERS, sroSolid } from '../../models/sro.js';
-import { integerOption, numberOption, parseOptions } from '../options.js';
+import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
 import { UsageError } from '../usageError.js';
 
 const HELP = `usage: coulomix minimize --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--seed S] [--json]
@@ -15,28 +15,22 @@ Energies in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; x = number fractio
 ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0. Progress goes to stderr.
 `;
 
-/**
- * `coulomix minimize`: the certified free-energy minimum over the short-range order
- * parameters at (z1, z2, x, Gamma). `--json` prints exactly one object:
- * {z1, z2, x, gamma, shells, alpha, deviation, F, Frandom, U, S, minDeltaK, certificate}.
- *
- * @example await run(['--x', '0.5', '--gamma', '175.719', '--json'])
- */
-export async function run(argv: string[]): Promise<void> {
-  const opts = parseOptions('minimize', argv, {
-    x: { type: 'string' },
-    gamma: { type: 'string' },
-    z1: { type: 'string' },
-    z2: { type: 'string' },
-    shells: { type: 'string' },
-    seed: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+/** Options of `coulomix minimize` (also what `coulomix sweep` checks a spec's flags against). */
+export const MINIMIZE_OPTIONS = {
+  x: { type: 'string' },
+  gamma: { type: 'string' },
+  z1: { type: 'string' },
+  z2: { type: 'string' },
+  shells: { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
+/** Parse and validate argv (UsageError on bad input); 'help' for --help. */
+export function parseMinimizeArgs(argv: string[]) {
+  const opts = parseOptions('minimize', argv, MINIMIZE_OPTIONS);
+  if (opts.help) return 'help' as const;
   if (opts.x === undefined) throw new UsageError('minimize: --x is required');
   if (opts.gamma === undefined) throw new UsageError('minimize: --gamma is required');
   const x = numberOption('x', opts.x, NaN, (v) => (v > 0 && v < 1 ? undefined : 'must lie strictly between 0 and 1'));
@@ -46,6 +40,24 @@ export async function run(argv: string[]): Promise<void> {
   const shells = integerOption('shells', opts.shells, 8, 1, MAX_ORDER_PARAMETERS);
   const seed = integerOption('seed', opts.seed, 1, 0, 2 ** 31 - 1);
   const mix = validateMixture({ z1, z2, x });
+  return { x, gamma, z1, z2, shells, seed, mix, json: Boolean(opts.json) };
+}
+
+/**
+ * `coulomix minimize`: the certified free-energy minimum over the short-range order
+ * parameters at (z1, z2, x, Gamma). `--json` prints exactly one object:
+ * {z1, z2, x, gamma, shells, alpha, deviation, F, Frandom, U, S, minDeltaK, certificate}.
+ *
+ * @example await run(['--x', '0.5', '--gamma', '175.719', '--json'])
+ */
+export async function run(argv: string[]): Promise<void> {
+  const parsed = parseMinimizeArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const { x, gamma, z1, z2, shells, seed, mix } = parsed;
+  const opts = { json: parsed.json };
 
   // Progress on stderr only (interactive terminals, or COULOMIX_VERBOSE=1 for every round).
   const verbose = !!process.env.COULOMIX_VERBOSE;

@@ -1,7 +1,7 @@
 import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
 import { gammaGrid, phaseDiagram, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
 import { defaultThreads } from '../../parallel/pool.js';
-import { integerOption, numberOption, parseOptions } from '../options.js';
+import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
@@ -20,6 +20,8 @@ short-range-ordered solid; --shells order parameters, minimized on an x grid of 
 --x-step <= 0.01, one Gamma per worker thread with --threads K, default the number of cores). SRO points
 the minimizer cannot do are left out of the spline and reported on stderr. Progress goes
 to stderr; --json / --csv print machine-readable results on stdout.
+--model mc2010 is Medin & Cumming (2010): the Ogata solid with -S_mixZ and their own liquid
+(their OCP fit, no mixture correction, -S_mixZ), in units of their Gamma_crit = 178.6.
 The liquid's ideal mixing term is -S_mixZ (eq. 11; default, --liquid-mixing smixz), which
 reproduces the paper's solidus compositions; --liquid-mixing smix selects the -S_mix variant
 (docs/solidus-offset.md).
@@ -43,25 +45,28 @@ export interface PhaseDiagramCommandOptions {
   quiet: boolean;
 }
 
+/** Options of `coulomix phase-diagram` (also what `coulomix sweep` checks a spec's flags against). */
+export const PHASE_DIAGRAM_OPTIONS = {
+  model: { type: 'string' },
+  z1: { type: 'string' },
+  z2: { type: 'string' },
+  'gamma-min': { type: 'string' },
+  'gamma-max': { type: 'string' },
+  'gamma-step': { type: 'string' },
+  threads: { type: 'string' },
+  shells: { type: 'string' },
+  'x-step': { type: 'string' },
+  'solvus-gamma-max': { type: 'string' },
+  'liquid-mixing': { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
 /** Parse argv into validated options (UsageError on any bad input). */
 export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOptions | 'help' {
-  const o = parseOptions('phase-diagram', argv, {
-    model: { type: 'string' },
-    z1: { type: 'string' },
-    z2: { type: 'string' },
-    'gamma-min': { type: 'string' },
-    'gamma-max': { type: 'string' },
-    'gamma-step': { type: 'string' },
-    threads: { type: 'string' },
-    shells: { type: 'string' },
-    'x-step': { type: 'string' },
-    'solvus-gamma-max': { type: 'string' },
-    'liquid-mixing': { type: 'string' },
-    json: { type: 'boolean' },
-    csv: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
+  const o = parseOptions('phase-diagram', argv, PHASE_DIAGRAM_OPTIONS);
   if (o.help) return 'help';
   const model = (o.model === undefined ? 'sro' : String(o.model)) as SolidModelName;
   if (!SOLID_MODELS.includes(model)) {
@@ -85,6 +90,9 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   const liquidMixing = o['liquid-mixing'] === undefined ? 'smixz' : String(o['liquid-mixing']);
   if (liquidMixing !== 'smix' && liquidMixing !== 'smixz') {
     throw new UsageError(`--liquid-mixing must be smixz or smix, got '${liquidMixing}'`);
+  }
+  if (model === 'mc2010' && o['liquid-mixing'] !== undefined) {
+    throw new UsageError("--liquid-mixing does not apply to --model mc2010 (Medin & Cumming's liquid has its own -S_mixZ term)");
   }
   if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
   return {
@@ -186,6 +194,7 @@ export function phaseDiagramCsv(r: PhaseDiagramResult): string {
 export function phaseDiagramText(r: PhaseDiagramResult): string {
   const out: string[] = [];
   out.push(`phase diagram, model ${r.model}: Z1 = ${r.z1}, Z2 = ${r.z2}, Gamma_1m = ${r.gamma1m.toFixed(6)}`);
+  if (r.model === 'mc2010') out.push("  (Medin & Cumming 2010: their own liquid; Gamma_1m is their Gamma_crit, T/T_1m = 178.6/Gamma)");
   out.push('  Gamma      T/T_1m     x_liquid   x_solid    side');
   for (const w of r.rows) {
     out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmtX(w.xLiquid, w.oneMinusXLiquid)}  ${fmtX(w.xSolid, w.oneMinusXSolid)}  ${w.side}`);
