@@ -13,6 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   export: { summary: 'tables for other codes (mesa: liquidus and blouin_delta_xo fit)', load: () => import('./commands/export.js') },
   sweep: { summary: 'parameter sweep of one command over a grid of flags (one machine, or a SLURM job array)', load: () => import('./commands/sweep.js') },
   merge: { summary: 'check a sweep directory and write its results.jsonl in task order', load: () => import('./commands/merge.js') },
+  app: { summary: 'serve the web app (phase diagrams computed in the browser) on 127.0.0.1', load: () => import('./commands/app.js') },
 };
 
 function usage(): string {

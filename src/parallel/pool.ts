@@ -31,7 +31,8 @@ function workerUrl(): URL {
 async function getPool(threads: number, preload: Preload[] = []): Promise<PiscinaLike> {
   if (pool && poolThreads === threads) return pool;
   if (pool) await pool.destroy();
-  const { Piscina } = await import('piscina');
+  // '#piscina': Piscina in Node, a stub under the "browser" condition (package.json "imports").
+  const { Piscina } = await import('#piscina');
   pool = new Piscina({
     filename: workerUrl().href,
     minThreads: threads,

@@ -2,7 +2,7 @@ import type { LatticeSums } from '../latticeSums/types.js';
 import type { SroPoint } from '../phase/sroCurve.js';
 import { shareConstraintTable } from '../sro/constraintTable.js';
 import { defaultThreads, runTasks, startPool, usesWorkers } from './pool.js';
-import type { SroCurveTask } from './tasks.js';
+import type { SroCurveTask, TaskRunner } from './tasks.js';
 
 /** Options of {@link sroCurvePoints}. */
 export interface SroCurvePointsOptions {
@@ -18,6 +18,8 @@ export interface SroCurvePointsOptions {
   sums: LatticeSums;
   /** Worker threads (default: number of cores; 1 = in this thread). */
   threads?: number;
+  /** Run the tasks elsewhere (e.g. Web Workers, src/parallel/webWorkers.ts) instead of Piscina; `threads` is then its worker count. */
+  runner?: TaskRunner;
   seed?: number;
   samplePoints?: number;
   /** Called as curves complete (done, total). */
@@ -34,12 +36,12 @@ export interface SroCurvePointsOptions {
  */
 export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<SroPoint[][]> {
   const shells = options.shells ?? 8;
-  const threads = options.threads ?? defaultThreads();
-  const { z1, z2, xs, sums, seed, samplePoints } = options;
+  const { z1, z2, xs, sums, seed, samplePoints, runner } = options;
+  const threads = runner ? runner.workers : options.threads ?? defaultThreads();
   // Workers: boot them first, then build the wedge constraint table once, here, while they
   // start; it goes to every worker in SharedArrayBuffers (one copy per process).
   let table;
-  if (usesWorkers(threads)) {
+  if (!runner && usesWorkers(threads)) {
     await startPool(threads, ['sro']);
     table = shareConstraintTable(shells, { seed, size: samplePoints });
   }
@@ -54,9 +56,10 @@ export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<Sr
     }
   }
   let curvesDone = 0;
-  const results = await runTasks(tasks, threads, (done) => {
+  const onDone = (done: number): void => {
     if (done % chunks === 0) options.onProgress?.(++curvesDone, options.gammas.length);
-  });
+  };
+  const results = runner ? await runner.run(tasks, onDone) : await runTasks(tasks, threads, onDone);
   return options.gammas.map((gamma, g) => {
     const points: SroPoint[] = [];
     for (let c = 0; c < chunks; c++) {

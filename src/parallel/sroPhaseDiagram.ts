@@ -4,6 +4,8 @@ import { sroGrid } from '../phase/sroCurve.js';
 import { sroCurveProvider } from '../phase/sroProvider.js';
 import { defaultThreads, startPool } from './pool.js';
 import { sroCurvePoints } from './sroCurves.js';
+import type { TaskRunner } from './tasks.js';
+import type { SroPoint } from '../phase/sroCurve.js';
 
 /** Options of {@link sroPhaseDiagram}: the scan of {@link phaseDiagram} plus the SRO sweep's own. */
 export interface SroPhaseDiagramOptions
@@ -16,6 +18,10 @@ export interface SroPhaseDiagramOptions
   onCurves?: (done: number, total: number) => void;
   /** A grid point whose minimization failed (it is left out of that Gamma's spline). */
   onFailure?: (gamma: number, x: number) => void;
+  /** Every Gamma's minimized points as they arrive (scan and azeotrope search), e.g. to draw F(x). */
+  onCurve?: (gamma: number, points: SroPoint[]) => void;
+  /** Run the SRO tasks on this runner (e.g. webWorkerRunner() in a page) instead of worker threads. */
+  runner?: TaskRunner;
 }
 
 /**
@@ -34,12 +40,12 @@ export interface SroPhaseDiagramOptions
  * r.rows[0].xSolid; // O fraction of the solid coexisting with the liquid at Gamma = 170
  */
 export async function sroPhaseDiagram(options: SroPhaseDiagramOptions): Promise<PhaseDiagramResult> {
-  const { shells = 8, xStep = 0.01, onCurves, onFailure, ...scan } = options;
+  const { shells = 8, xStep = 0.01, onCurves, onFailure, onCurve, runner, ...scan } = options;
   const z1 = scan.z1 ?? 6;
   const z2 = scan.z2 ?? 8;
-  const threads = scan.threads ?? defaultThreads();
+  const threads = runner ? runner.workers : scan.threads ?? defaultThreads();
   // Worker threads boot (and load the SRO modules) while this thread computes the lattice sums.
-  await startPool(threads, ['sro']);
+  if (!runner) await startPool(threads, ['sro']);
   const sums = await getLatticeSums(Math.max(8, shells));
   let batch = true;
   const sro = sroCurveProvider({
@@ -47,9 +53,10 @@ export async function sroPhaseDiagram(options: SroPhaseDiagramOptions): Promise<
     z2,
     xs: sroGrid({ step: xStep }),
     liquid: scan.liquid,
+    onCurve,
     compute: (gammas, xs) =>
       sroCurvePoints({
-        z1, z2, gammas, xs, shells, sums, threads, onFailure,
+        z1, z2, gammas, xs, shells, sums, threads, onFailure, runner,
         onProgress: (done, total) => {
           if (batch) onCurves?.(done, total);
         },

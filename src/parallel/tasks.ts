@@ -40,6 +40,15 @@ export interface SroCurveTask {
 /** Every task a worker (or the main thread, without workers) can run; plain data in, plain data out. */
 export type Task = WedgeSumsTask | ShellCosineTask | SroCurveTask;
 
+/**
+ * Somewhere else to run tasks than the Piscina pool (e.g. Web Workers in a page): results in
+ * task order, `onDone(k)` after the k-th finished task (any order), `workers` tasks at a time.
+ */
+export interface TaskRunner {
+  readonly workers: number;
+  run(tasks: Task[], onDone?: (done: number) => void): Promise<Float64Array[]>;
+}
+
 const rules = new Map<number, Float64Array>();
 function rule(n: number): Float64Array {
   let r = rules.get(n);
