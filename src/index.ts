@@ -48,3 +48,8 @@ export type { SolidModelResult } from './models/types.js';
 export { phaseDiagram } from './phase/phaseDiagram.js';
 export { coexistenceWindows } from './phase/coexistence.js';
 export { sroPhaseDiagram, type SroPhaseDiagramOptions } from './parallel/sroPhaseDiagram.js';
+export { liquidusPoints, type LiquidusPoint } from './phase/liquidus.js';
+
+// Tables for other codes
+export { mesaTable, type MesaTable } from './export/mesa.js';
+export { sroCurveSource } from './parallel/sroSource.js';

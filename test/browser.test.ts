@@ -84,6 +84,9 @@ describe.skipIf(!chromium)('the library in a web page (headless Chromium, no wor
     expect(page.certificate as number).toBeLessThan(1e-10);
     close(page.randomF, randomSolid(mix, 175.719, sums).F);
     close(page.liquidF, liquidFreeEnergy(mix, 175.719));
+    // The page's default liquid is the paper's (-S_mixZ); the -S_mix variant lies above it by (ln<Z> - <ln Z>)/Gamma.
+    close(page.liquidFSmix, liquidFreeEnergy(mix, 175.719, { idealMixing: 'smix' }));
+    expect(Math.abs((page.liquidFSmix as number) - (page.liquidF as number) - (Math.log(7) - Math.log(48) / 2) / 175.719)).toBeLessThan(1e-15);
   });
 
   test('initKernels() fetched the SIMD build (bundled by vite like build/release.wasm)', () => {

@@ -53,7 +53,7 @@ describe('liquid mixture', () => {
     expect(liquidMixingCorrection({ ...CO, x: 0 }, 175.719)).toBe(0);
     expect(liquidMixingCorrection({ ...CO, x: 1 }, 175.719)).toBe(0);
     expect(liquidMixingCorrection({ ...CO, x: 1e-9 }, 175.719)).toBeGreaterThanOrEqual(0);
-    // Hand evaluation at x = 0.5, Gamma_1 = 175.719 (docs/physics.md section 7).
+    // Hand evaluation at x = 0.5, Gamma_1 = 175.719 (docs/physics.md section 7; ideal term -S_mixZ = ln(1/2) + <ln Z> - ln<Z>).
     const ge = 175.719 / Math.pow(6, 5 / 3);
     const z = 7;
     const z2 = 50;
@@ -71,7 +71,7 @@ describe('liquid mixture', () => {
     expect(liquidMixingCorrection(CO, 175.719)).toBeCloseTo(hand, 12);
     const g2 = 175.719 * Math.pow(8 / 6, 5 / 3);
     const F =
-      (0.5 * ocpFreeEnergyDifference(175.719) + 0.5 * ocpFreeEnergyDifference(g2) + hand + Math.log(0.5)) / 175.719;
+      (0.5 * ocpFreeEnergyDifference(175.719) + 0.5 * ocpFreeEnergyDifference(g2) + hand + Math.log(0.5) + (Math.log(6) + Math.log(8)) / 2 - Math.log(7)) / 175.719;
     expect(liquidFreeEnergy(CO, 175.719)).toBeCloseTo(F, 14);
   });
 });

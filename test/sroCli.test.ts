@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { run } from '../src/cli/commands/minimize.js';
-import { UsageError } from '../src/cli/usageError.js';
+import { DomainError } from '../src/errors.js';
 
 async function capture(argv: string[]): Promise<string> {
   let out = '';
@@ -40,7 +40,7 @@ describe('coulomix minimize', () => {
     expect(out).toMatch(/F \(random\)/);
   }, 60_000);
 
-  test('bad input is a UsageError', async () => {
+  test('bad input is a DomainError (UsageError extends it)', async () => {
     const bad = [
       ['--x', '0', '--gamma', '100'],
       ['--x', '1.2', '--gamma', '100'],
@@ -57,6 +57,6 @@ describe('coulomix minimize', () => {
       ['--gamma', '100'],
       ['--x', '0.5'],
     ];
-    for (const argv of bad) await expect(run(argv), argv.join(' ')).rejects.toBeInstanceOf(UsageError);
+    for (const argv of bad) await expect(run(argv), argv.join(' ')).rejects.toBeInstanceOf(DomainError);
   });
 });

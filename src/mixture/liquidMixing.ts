@@ -1,5 +1,37 @@
 import { meanZ, zMoment, type Mixture } from './composition.js';
 
+/** (1 + e)^p - 1 - p e without cancellation of the first-order terms (|e| small or not). */
+function taylorRemainder(e: number, p: number): number {
+  if (Math.abs(e) < 1e-3) {
+    // Series: sum_{k>=2} C(p, k) e^k, ten terms are exact to rounding for |e| < 1e-3.
+    let term = 1;
+    let sum = 0;
+    for (let k = 1; k <= 10; k++) {
+      term *= ((p - k + 1) / k) * e;
+      if (k >= 2) sum += term;
+    }
+    return sum;
+  }
+  return Math.expm1(p * Math.log1p(e)) - p * e;
+}
+
+/**
+ * Dif0 = <Z^(5/2)> - <Z^2>^(3/2)/<Z>^(1/2) (docs/physics.md section 7) with its relative
+ * precision kept as x -> 0 or 1 (where it vanishes like x(1-x)): with e_j = Z_j/<Z> - 1,
+ * <Z^p>/<Z>^p - 1 = (1-x) r_p(e_1) + x r_p(e_2) exactly, r_p(e) = (1+e)^p - 1 - p e, so
+ * Dif0/<Z>^(5/2) = G_(5/2) - [(1 + G_2)^(3/2) - 1] with G_2 = x(1-x)(Z2-Z1)^2/<Z>^2.
+ */
+function dif0Accurate(mix: Mixture): number {
+  const { z1, z2, x } = mix;
+  const z = meanZ(mix);
+  const e1 = (-x * (z2 - z1)) / z;
+  const e2 = ((1 - x) * (z2 - z1)) / z;
+  const g52 = (1 - x) * taylorRemainder(e1, 2.5) + x * taylorRemainder(e2, 2.5);
+  const dz = z2 - z1;
+  const g2 = (x * (1 - x) * dz * dz) / (z * z);
+  return Math.pow(z, 2.5) * (g52 - Math.expm1(1.5 * Math.log1p(g2)));
+}
+
 /**
  * Correction to the linear mixing rule for the free energy of a classical liquid ion
  * mixture on a rigid background, per ion in units of T (Potekhin, Chabrier, Chugunov,
@@ -21,9 +53,8 @@ export function liquidMixingCorrection(mix: Mixture, gamma1: number): number {
   if (x <= 0 || x >= 1) return 0;
   const gammaE = gamma1 / Math.pow(z1, 5 / 3);
   const z = meanZ(mix);
-  const z2m = zMoment(mix, 2);
   const z52 = zMoment(mix, 5 / 2);
-  const dif0 = z52 - Math.pow(z2m, 1.5) / Math.sqrt(z);
+  const dif0 = dif0Accurate(mix);
   if (!(dif0 > 0)) return 0; // rounding at x -> 0, 1
   const delta = dif0 / z52;
   // D - 1 = variance/<Z>^2 computed without cancellation; 1 - a = 1 - D^(-1/5) likewise.

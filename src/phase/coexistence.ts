@@ -74,6 +74,32 @@ export function coexistenceWindows(
   );
 }
 
+/** Tangent points may lie this many grid cells beyond their hull vertex (or anywhere past a grid end). */
+const NEIGHBOUR_CELLS = 10;
+/** Largest accepted residual of the tangent conditions (slopes and chord), U_1 per ion. */
+export const TANGENT_RESIDUAL_MAX = 1e-9;
+/** Smallest composition (and distance from 1) the refinement may reach: the tangent equations are solved in logit x. */
+export const REFINE_EDGE = 1e-300;
+
+/**
+ * The open interval around grid vertex i in which its refined tangent point is accepted:
+ * NEIGHBOUR_CELLS grid nodes to each side, or up to 0 / 1 past a grid end (a tangent point
+ * exponentially close to x = 0, as the C/Fe liquidus, lies beyond the first node).
+ */
+function vertexInterval(grid: readonly number[], i: number, x: number): [number, number] {
+  if (i < 0 || i >= grid.length) return [Math.max(0, x - 0.1), Math.min(1, x + 0.1)];
+  const lo = i - NEIGHBOUR_CELLS < 0 ? 0 : grid[i - NEIGHBOUR_CELLS];
+  const hi = i + NEIGHBOUR_CELLS >= grid.length ? 1 : grid[i + NEIGHBOUR_CELLS];
+  return [lo, hi];
+}
+
+/**
+ * Refine one hull edge liquid-solid into the exact double tangent (docs/physics.md section 9),
+ * solved in logit x so that compositions down to 1e-300 are reached. The result is accepted only
+ * if it keeps the edge's order, each point lies near its hull vertex (vertexInterval), and the
+ * tangent conditions hold to TANGENT_RESIDUAL_MAX; otherwise the grid edge is returned with
+ * refined = false and the reason (a grid node is then not a result).
+ */
 function refineWindow(
   liquid: FreeEnergyCurve,
   solid: FreeEnergyCurve,
@@ -86,34 +112,34 @@ function refineWindow(
   const s = p.label === 'liquid' ? q : p;
   const coarse: CoexistenceWindow = { xLiquid: l.x, xSolid: s.x, slope: (s.y - l.y) / (s.x - l.x) };
   if (options.refine === false) return coarse;
+  const fail = (reason: string): CoexistenceWindow => ({ ...coarse, refined: false, reason });
+  let t;
   try {
-    const t = commonTangent(liquid, solid, l.x, s.x, options.tangent);
-    // The refined tangent must stay ordered like the hull edge, and near its ends (the
-    // tangent points lie within a grid step of the hull vertices; allow ten).
-    if ((t.xb - t.xa) * (s.x - l.x) <= 0) return { ...coarse, refined: false };
-    const near = (x: number, pt: LabelledPoint<PhaseLabel>): boolean => Math.abs(x - pt.x) <= 10 * localStep(grid, pt.index ?? -1) + 1e-9;
-    if (!near(t.xa, l) || !near(t.xb, s)) return { ...coarse, refined: false };
-    return { xLiquid: t.xa, xSolid: t.xb, slope: t.slope };
-  } catch {
-    return { ...coarse, refined: false };
+    t = commonTangent(liquid, solid, l.x, s.x, { edge: REFINE_EDGE, ...options.tangent });
+  } catch (err) {
+    return fail(`tangent equations not solved: ${err instanceof Error ? err.message : String(err)}`);
   }
+  if ((t.xb - t.xa) * (s.x - l.x) <= 0) return fail('the refined tangent points swapped sides');
+  const inside = (x: number, pt: LabelledPoint<PhaseLabel>): boolean => {
+    const [lo, hi] = vertexInterval(grid, pt.index ?? -1, pt.x);
+    return x > lo && x < hi;
+  };
+  if (!inside(t.xa, l) || !inside(t.xb, s)) return fail('the refined tangent left the neighbourhood of its hull edge');
+  if (!(t.residual <= TANGENT_RESIDUAL_MAX)) return fail(`tangent residual ${t.residual.toExponential(1)} U_1 above ${TANGENT_RESIDUAL_MAX}`);
+  return { xLiquid: t.xa, xSolid: t.xb, slope: t.slope, refined: true, residual: t.residual, logitLiquid: t.ua, logitSolid: t.ub };
 }
 
-/** Refine solid-solid hull edges (gaps) into miscibility gaps with the curve's own double tangent. */
+/**
+ * Refine a solid-solid hull edge (gap) into a miscibility gap with the curve's own double
+ * tangent; if that fails (e.g. an end closer to x = 1 than double precision resolves) the grid
+ * values are returned with refined = false.
+ */
 export function refineGap(curve: FreeEnergyCurve, xLow: number, xHigh: number, options: CoexistenceOptions = {}): MiscibilityGap {
   try {
-    const t = commonTangent(curve, curve, xLow, xHigh, options.tangent);
-    if (t.xb - t.xa > 0) return { xLow: t.xa, xHigh: t.xb, slope: t.slope };
+    const t = commonTangent(curve, curve, xLow, xHigh, { edge: REFINE_EDGE, ...options.tangent });
+    if (t.xb - t.xa > 0 && t.residual <= TANGENT_RESIDUAL_MAX) return { xLow: t.xa, xHigh: t.xb, slope: t.slope, refined: true, logitHigh: t.ub };
   } catch {
     /* fall through to the grid values */
   }
-  return { xLow, xHigh, slope: (curve.f(xHigh) - curve.f(xLow)) / (xHigh - xLow) };
-}
-
-/** Largest distance from grid point i to its neighbours (0.01 if unknown). */
-function localStep(grid: readonly number[], i: number): number {
-  if (i < 0 || i >= grid.length) return 0.01;
-  const left = i > 0 ? grid[i] - grid[i - 1] : grid[i];
-  const right = i + 1 < grid.length ? grid[i + 1] - grid[i] : 1 - grid[i];
-  return Math.max(left, right);
+  return { xLow, xHigh, slope: (curve.f(xHigh) - curve.f(xLow)) / (xHigh - xLow), refined: false };
 }

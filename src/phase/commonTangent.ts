@@ -29,6 +29,9 @@ export interface CommonTangentOptions {
 export interface CommonTangentResult {
   xa: number;
   xb: number;
+  /** logit x_a, logit x_b: they carry 1 - x where it is below double resolution (1 - x = 1/(1 + e^u)). */
+  ua: number;
+  ub: number;
   /** Common slope mu. */
   slope: number;
   /** max |f_a'(x_a) - mu|, |f_b'(x_b) - mu|, |chord slope - mu|. */
@@ -45,21 +48,33 @@ export function derivativeOf(curve: FreeEnergyCurve): (x: number) => number {
   };
 }
 
-const logit = (x: number): number => Math.log(x / (1 - x));
-const expit = (u: number): number => (u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u)));
+/** u = logit x = ln(x/(1-x)). */
+export const logit = (x: number): number => Math.log(x) - Math.log1p(-x);
+/** x = 1/(1 + e^-u), accurate for both signs of u. */
+export const expit = (u: number): number => (u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u)));
 
 /**
- * Solve f'(x) = mu near x0, assuming f' increasing there (convex part of the curve).
- * Bracket search in u = logit(x) starting with a small step and doubling it, then
- * Illinois regula falsi / bisection to full precision.
+ * dF/dx as a function of u = logit x. With the curve's slope split f'(x) = g(x) + T u
+ * (FreeEnergyCurve.slopeParts) it is exact for any u, also where 1 - x is below double
+ * resolution (u > 37): only the smooth g sees the rounded x.
  */
-export function solveSlope(df: (x: number) => number, mu: number, x0: number, edge = 1e-14): number {
-  const uMin = logit(edge);
-  const uMax = -uMin;
-  const g = (u: number): number => df(expit(u)) - mu;
-  let u0 = Math.min(uMax, Math.max(uMin, logit(x0)));
+export function slopeInLogit(curve: FreeEnergyCurve): (u: number) => number {
+  const parts = curve.slopeParts;
+  if (parts) return (u) => parts.smooth(expit(u)) + parts.T * u;
+  const df = derivativeOf(curve);
+  return (u) => df(expit(u));
+}
+
+/**
+ * Solve f'(x(u)) = mu for u near u0, f' increasing in u there (convex part of the curve).
+ * Bracket search from a small step, doubled, then Illinois regula falsi / bisection to full
+ * precision. `slope` is a function of u (slopeInLogit); returns u.
+ */
+export function solveSlopeLogit(slope: (u: number) => number, mu: number, u0In: number, uMin: number, uMax: number): number {
+  const g = (u: number): number => slope(u) - mu;
+  let u0 = Math.min(uMax, Math.max(uMin, u0In));
   let g0 = g(u0);
-  if (g0 === 0) return expit(u0);
+  if (g0 === 0) return u0;
   const dir = g0 < 0 ? 1 : -1; // f' increasing: move right when f' < mu
   let step = 1e-3;
   let u1 = u0;
@@ -69,7 +84,7 @@ export function solveSlope(df: (x: number) => number, mu: number, x0: number, ed
     g1 = g(u1);
     if (!Number.isFinite(g1)) throw new Error(`solveSlope: derivative not finite at x = ${expit(u1)}`);
     if (Math.sign(g1) !== Math.sign(g0)) break;
-    if (u1 === uMin || u1 === uMax) throw new Error(`solveSlope: no root of f'(x) = ${mu} between x = ${x0} and the end`);
+    if (u1 === uMin || u1 === uMax) throw new Error(`solveSlope: no root of f'(x) = ${mu} between x = ${expit(u0In)} and the end`);
     u0 = u1;
     g0 = g1;
     step *= 2;
@@ -82,7 +97,7 @@ export function solveSlope(df: (x: number) => number, mu: number, x0: number, ed
     let c = (a * gb - b * ga) / (gb - ga);
     if (!(c > Math.min(a, b) && c < Math.max(a, b))) c = 0.5 * (a + b);
     const gc = g(c);
-    if (gc === 0) return expit(c);
+    if (gc === 0) return c;
     if (Math.sign(gc) === Math.sign(gb)) {
       b = c; gb = gc;
       if (side === -1) ga *= 0.5;
@@ -92,9 +107,15 @@ export function solveSlope(df: (x: number) => number, mu: number, x0: number, ed
       if (side === 1) gb *= 0.5;
       side = 1;
     }
-    if (Math.abs(b - a) < 1e-13 * (1 + Math.abs(a))) break;
+    if (Math.abs(b - a) < 1e-14 * (1 + Math.abs(a))) break;
   }
-  return expit(Math.abs(ga) < Math.abs(gb) ? a : b);
+  return Math.abs(ga) < Math.abs(gb) ? a : b;
+}
+
+/** Solve f'(x) = mu near x0 (x in [edge, 1 - edge]); see solveSlopeLogit. Returns x. */
+export function solveSlope(df: (x: number) => number, mu: number, x0: number, edge = 1e-14): number {
+  const uMin = logit(edge);
+  return expit(solveSlopeLogit((u) => df(expit(u)), mu, logit(x0), uMin, -uMin));
 }
 
 /**
@@ -111,22 +132,24 @@ export function commonTangent(
   const xTol = options.xTolerance ?? 1e-10;
   const maxIt = options.maxIterations ?? 100;
   const edge = options.edge ?? 1e-14;
-  const dfa = derivativeOf(a);
-  const dfb = derivativeOf(b);
+  const uMin = logit(edge);
+  const uMax = -uMin;
+  const sa = slopeInLogit(a);
+  const sb = slopeInLogit(b);
   if (xa0 === xb0) throw new Error('commonTangent: the two starting compositions coincide');
 
-  let xa = xa0;
-  let xb = xb0;
-  const evalG = (mu: number): { G: number; xa: number; xb: number } => {
-    const na = solveSlope(dfa, mu, xa, edge);
-    const nb = solveSlope(dfb, mu, xb, edge);
-    return { G: a.f(na) - mu * na - (b.f(nb) - mu * nb), xa: na, xb: nb };
+  type Point = { G: number; ua: number; ub: number; xa: number; xb: number };
+  let cur: Point = { G: NaN, ua: logit(xa0), ub: logit(xb0), xa: xa0, xb: xb0 };
+  const evalG = (mu: number): Point => {
+    const ua = solveSlopeLogit(sa, mu, cur.ua, uMin, uMax);
+    const ub = solveSlopeLogit(sb, mu, cur.ub, uMin, uMax);
+    const xa = expit(ua);
+    const xb = expit(ub);
+    return { G: a.f(xa) - mu * xa - (b.f(xb) - mu * xb), ua, ub, xa, xb };
   };
 
-  let mu = (b.f(xb) - a.f(xa)) / (xb - xa);
-  let cur = evalG(mu);
-  xa = cur.xa;
-  xb = cur.xb;
+  let mu = (b.f(xb0) - a.f(xa0)) / (xb0 - xa0);
+  cur = evalG(mu);
   // Bracket [lo, hi] in mu with G(lo) and G(hi) of opposite signs, once found.
   let lo = NaN, hi = NaN;
   const record = (m: number, G: number): void => {
@@ -144,8 +167,8 @@ export function commonTangent(
     let next = mu - cur.G / slope;
     const bracketed = Number.isFinite(lo) && Number.isFinite(hi);
     if (bracketed && !(next > Math.min(lo, hi) && next < Math.max(lo, hi))) next = 0.5 * (lo + hi);
-    const prevXa = cur.xa, prevXb = cur.xb;
-    let trial: { G: number; xa: number; xb: number };
+    const prev = cur;
+    let trial: Point;
     try {
       trial = evalG(next);
     } catch (err) {
@@ -155,14 +178,15 @@ export function commonTangent(
     }
     mu = next;
     cur = trial;
-    xa = cur.xa;
-    xb = cur.xb;
     if (cur.G === 0) break;
     record(mu, cur.G);
-    if (Math.abs(cur.xa - prevXa) < xTol && Math.abs(cur.xb - prevXb) < xTol) break;
+    // Converged when both points stop moving, in x and (for points at x ~ 0 or 1) in logit x.
+    const still = (x: number, px: number, u: number, pu: number): boolean => Math.abs(x - px) < xTol && Math.abs(u - pu) < 1e-12 * (1 + Math.abs(u));
+    if (still(cur.xa, prev.xa, cur.ua, prev.ua) && still(cur.xb, prev.xb, cur.ub, prev.ub)) break;
     if (bracketed && Math.abs(hi - lo) <= 1e-15 * Math.max(1, Math.abs(mu))) break;
   }
+  const { xa, xb } = cur;
   const chord = (b.f(xb) - a.f(xa)) / (xb - xa);
-  const residual = Math.max(Math.abs(dfa(xa) - mu), Math.abs(dfb(xb) - mu), Math.abs(chord - mu));
-  return { xa, xb, slope: mu, residual, iterations: it + 1 };
+  const residual = Math.max(Math.abs(sa(cur.ua) - mu), Math.abs(sb(cur.ub) - mu), Math.abs(chord - mu));
+  return { xa, xb, ua: cur.ua, ub: cur.ub, slope: mu, residual, iterations: it + 1 };
 }

@@ -4,6 +4,7 @@ import { liquidFreeEnergy, type LiquidOptions } from '../models/liquid.js';
 import { mc2010Liquid, mc2010Solid } from '../models/mc2010.js';
 import { ogataSolid } from '../models/ogata.js';
 import { randomSolid } from '../models/random.js';
+import { liquidSlope, liquidSlopeSmooth, ogataSolidSlope, ogataSolidSlopeSmooth, randomEnergySlope, randomSolidSlope } from '../models/slopes.js';
 import type { FreeEnergyCurve } from './types.js';
 
 /** Solid models with a fixed microstructure, whose curves are closed-form in x. */
@@ -12,9 +13,13 @@ export type FixedSolidModel = 'random' | 'ogata' | 'ogata-smixz' | 'mc2010';
 export type SolidModelName = FixedSolidModel | 'sro';
 export const SOLID_MODELS: readonly SolidModelName[] = ['sro', 'random', 'ogata', 'ogata-smixz', 'mc2010'];
 
-/** The liquid curve F_liq(x)/U_1 at fixed Gamma (src/models/liquid.ts; options e.g. idealMixing). */
+/** The liquid curve F_liq(x)/U_1 at fixed Gamma with its analytic slope (src/models/liquid.ts, slopes.ts; options e.g. idealMixing). */
 export function liquidCurve(z1: number, z2: number, gamma: number, options: LiquidOptions = {}): FreeEnergyCurve {
-  return { f: (x) => liquidFreeEnergy({ z1, z2, x }, gamma, options) };
+  return {
+    f: (x) => liquidFreeEnergy({ z1, z2, x }, gamma, options),
+    df: (x) => liquidSlope({ z1, z2, x }, gamma, options),
+    slopeParts: { smooth: (x) => liquidSlopeSmooth({ z1, z2, x }, gamma, options), T: 1 / gamma },
+  };
 }
 
 /**
@@ -36,17 +41,29 @@ export function fixedSolidCurve(
   switch (model) {
     case 'random': {
       if (!sums) throw new Error('the random solid needs lattice sums');
-      return { f: (x) => randomSolid({ z1, z2, x }, gamma, sums).F };
+      return {
+        f: (x) => randomSolid({ z1, z2, x }, gamma, sums).F,
+        df: (x) => randomSolidSlope({ z1, z2, x }, gamma, sums),
+        slopeParts: { smooth: (x) => randomEnergySlope({ z1, z2, x }, sums), T: 1 / gamma },
+      };
     }
     case 'ogata':
-      return { f: (x) => ogataSolid({ z1, z2, x }, gamma, { entropy: 'smix' }).F };
+      return ogataCurve(z1, z2, gamma, 'smix');
     case 'ogata-smixz':
-      return { f: (x) => ogataSolid({ z1, z2, x }, gamma, { entropy: 'smixz' }).F };
+      return ogataCurve(z1, z2, gamma, 'smixz');
     case 'mc2010':
       return { f: (x) => mc2010Solid({ z1, z2, x }, gamma).F };
     default:
       throw new Error(`unknown fixed solid model '${model as string}'`);
   }
+}
+
+function ogataCurve(z1: number, z2: number, gamma: number, entropy: 'smix' | 'smixz'): FreeEnergyCurve {
+  return {
+    f: (x) => ogataSolid({ z1, z2, x }, gamma, { entropy }).F,
+    df: (x) => ogataSolidSlope({ z1, z2, x }, gamma, entropy),
+    slopeParts: { smooth: (x) => ogataSolidSlopeSmooth({ z1, z2, x }, gamma, entropy), T: 1 / gamma },
+  };
 }
 
 /** Lattice sums needed by a fixed model (only zeta and T_0 matter for 'random'). */

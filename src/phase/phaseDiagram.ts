@@ -26,6 +26,26 @@ export interface PhaseDiagramRow {
   xSolid: number;
   /** 'left' if the solid lies at lower x than the liquid (Z1-rich solid), else 'right'. */
   side: 'left' | 'right';
+  /** 1 - xLiquid and 1 - xSolid computed from logit x: exact also where x rounds to 1 (a nearly pure Z2 phase). */
+  oneMinusXLiquid: number;
+  oneMinusXSolid: number;
+}
+
+/** 1 - x from u = logit x when known (1/(1 + e^u)), else 1 - x. */
+export function complementOf(x: number, u?: number): number {
+  return u === undefined ? 1 - x : u >= 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
+}
+
+function windowRow(gamma: number, gamma1m: number, win: CoexistenceWindow): PhaseDiagramRow {
+  return {
+    gamma,
+    tOverT1m: gamma1m / gamma,
+    xLiquid: win.xLiquid,
+    xSolid: win.xSolid,
+    side: win.xSolid < win.xLiquid ? 'left' : 'right',
+    oneMinusXLiquid: complementOf(win.xLiquid, win.logitLiquid),
+    oneMinusXSolid: complementOf(win.xSolid, win.logitSolid),
+  };
 }
 
 /** One miscibility gap of the solid (fixed-microstructure models). */
@@ -36,6 +56,20 @@ export interface SolvusRow {
   xHigh: number;
   /** True if the liquid lies below the solid's tangent somewhere in the gap (gap hidden by melting). */
   metastable: boolean;
+  /** False if the gap's double tangent could not be refined: xLow/xHigh are then grid values (a location, not a result). */
+  refined: boolean;
+  /** 1 - xHigh from logit x (exact where xHigh rounds to 1). */
+  oneMinusXHigh: number;
+}
+
+/** A coexistence window whose double tangent could not be refined: where it is, and why (no compositions are claimed). */
+export interface UnrefinedWindowRow {
+  gamma: number;
+  tOverT1m: number;
+  /** The hull edge's grid vertices: the window lies near them. */
+  xLiquidNear: number;
+  xSolidNear: number;
+  reason: string;
 }
 
 export interface AzeotropeRow {
@@ -69,6 +103,8 @@ export interface PhaseDiagramResult {
   /** Every invariant point found in the scan (azeotropes and eutectics), by Gamma. */
   invariants: AzeotropeRow[];
   solvus: SolvusRow[];
+  /** Windows of the scan that could not be refined (never in `rows`). */
+  unrefined: UnrefinedWindowRow[];
 }
 
 /** Options of {@link phaseDiagram}. */
@@ -77,7 +113,7 @@ export interface PhaseDiagramOptions {
   model: SolidModelName | CurveProvider;
   /** Model name to report when `model` is a provider. */
   name?: string;
-  /** Liquid options for the named fixed models (default: the paper's liquid, ideal term -S_mix). */
+  /** Liquid options for the named fixed models (default: the paper's liquid, ideal term -S_mixZ). */
   liquid?: LiquidOptions;
   /** Lattice sums for the 'random' model (default: getLatticeSums(8), computed once per process). */
   sums?: LatticeSums;
@@ -169,19 +205,18 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
 
   await options.prepare?.(gammas);
   const rows: PhaseDiagramRow[] = [];
+  const unrefined: UnrefinedWindowRow[] = [];
   const perGamma: CoexistenceWindow[][] = [];
   for (let k = 0; k < gammas.length; k++) {
     const g = gammas[k];
     const w = await windowsAt(g);
     perGamma.push(w);
     for (const win of w) {
-      rows.push({
-        gamma: g,
-        tOverT1m: gamma1m / g,
-        xLiquid: win.xLiquid,
-        xSolid: win.xSolid,
-        side: win.xSolid < win.xLiquid ? 'left' : 'right',
-      });
+      if (win.refined === false) {
+        unrefined.push({ gamma: g, tOverT1m: gamma1m / g, xLiquidNear: win.xLiquid, xSolidNear: win.xSolid, reason: win.reason ?? 'not refined' });
+        continue;
+      }
+      rows.push(windowRow(g, gamma1m, win));
     }
     options.onProgress?.(k + 1, gammas.length);
   }
@@ -227,8 +262,8 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
       const w = await windowsAt(g);
       seq.push({ g, w });
       if (options.extendToAzeotrope) {
-        for (const win of w) {
-          rows.push({ gamma: g, tOverT1m: gamma1m / g, xLiquid: win.xLiquid, xSolid: win.xSolid, side: win.xSolid < win.xLiquid ? 'left' : 'right' });
+        for (const win of w.filter((q) => q.refined !== false)) {
+          rows.push(windowRow(g, gamma1m, win));
         }
       }
       if (!pockets(w).some((q) => q.phase === lastOpen[0].phase)) break;
@@ -279,7 +314,7 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
             break;
           }
         }
-        out.push({ gamma: g, tOverT1m: gamma1m / g, xLow: gap.xLow, xHigh: gap.xHigh, metastable });
+        out.push({ gamma: g, tOverT1m: gamma1m / g, xLow: gap.xLow, xHigh: gap.xHigh, metastable, refined: gap.refined !== false, oneMinusXHigh: complementOf(gap.xHigh, gap.logitHigh) });
       }
       return out;
     };
@@ -310,7 +345,7 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
       prevHad = has;
     }
   }
-  return { model: name, z1, z2, gamma1m, gammas, rows, azeotrope, invariants, solvus };
+  return { model: name, z1, z2, gamma1m, gammas, rows, azeotrope, invariants, solvus, unrefined };
 }
 
 export { hullAnalysis };

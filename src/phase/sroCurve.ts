@@ -151,5 +151,6 @@ export function sroCurveFromPoints(points: readonly SroPoint[], gamma: number, o
   return {
     f: (x) => s(x) - T * mixingEntropy(x),
     df: (x) => s.derivative(x) - T * Math.log((1 - x) / x),
+    slopeParts: { smooth: (x) => s.derivative(x), T },
   };
 }

@@ -14,7 +14,7 @@ export type SroPointsComputer = (gammas: number[], xs: number[]) => Promise<SroP
 export interface SroProviderOptions extends SroSplineOptions {
   z1: number;
   z2: number;
-  /** Liquid options (default: the paper's liquid, ideal term -S_mix). */
+  /** Liquid options (default: the paper's liquid, ideal term -S_mixZ). */
   liquid?: LiquidOptions;
   /** x grid of the minimizations (default sroGrid(): step 0.01 plus end points). */
   xs?: number[];

@@ -8,6 +8,12 @@ export interface FreeEnergyCurve {
   f(x: number): number;
   /** Optional analytic derivative dF/dx; central differences are used otherwise. */
   df?(x: number): number;
+  /**
+   * Optional split of the slope, f'(x) = smooth(x) + T ln(x/(1-x)) (every model here: the ideal
+   * mixing term carries the logarithm, T = 1/Gamma_1 in U_1). The tangent construction then
+   * solves in u = logit x exactly, also for 1 - x below double resolution.
+   */
+  slopeParts?: { smooth(x: number): number; T: number };
 }
 
 /** One liquid-solid coexistence window (double tangent) at fixed Gamma. */
@@ -18,8 +24,19 @@ export interface CoexistenceWindow {
   xSolid: number;
   /** Common slope dF/dx of the tangent (exchange chemical potential). */
   slope?: number;
-  /** False when the tangent refinement failed and the grid values are returned. */
+  /**
+   * True when the compositions solve the double-tangent equations; false when the refinement
+   * failed and xLiquid/xSolid are the grid vertices of the hull edge (a location, not a result).
+   * Absent when refinement was not asked for.
+   */
   refined?: boolean;
+  /** Why the refinement failed (refined = false). */
+  reason?: string;
+  /** max |f_l' - mu|, |f_s' - mu|, |chord - mu| at the refined tangent, U_1 (refined = true). */
+  residual?: number;
+  /** logit of xLiquid and xSolid (refined = true): they resolve 1 - x below double precision, 1 - x = 1/(1 + e^u). */
+  logitLiquid?: number;
+  logitSolid?: number;
 }
 
 /** A miscibility gap of one curve: the two compositions joined by its own double tangent. */
@@ -27,4 +44,8 @@ export interface MiscibilityGap {
   xLow: number;
   xHigh: number;
   slope?: number;
+  /** False when the double tangent could not be refined and the grid values are returned. */
+  refined?: boolean;
+  /** logit xHigh (refined): resolves 1 - xHigh below double precision. */
+  logitHigh?: number;
 }

@@ -81,3 +81,21 @@ export function blouinDaligaultFigureRows(n = 200): Array<{ branch: string; x: n
     ...pts.map((p) => ({ branch: 'solidus', x: p.xSolid, t: p.t })),
   ];
 }
+
+/** Blouin & Daligault 2021 C/O: x_s - x_l of the fit (docs/physics.md section 11), x = O number fraction of the liquid. */
+export function bdDeltaX(x: number): number {
+  return poly(DX, x);
+}
+
+/**
+ * Blouin & Daligault 2021 O/Ne, as coded in MESA (docs/physics.md section 14): with x the Ne number
+ * fraction of the liquid, x_s - x_l = -0.120299 x + 1.304399 x^2 - 1.722625 x^3 + 0.393996 x^4 + 0.144529 x^5.
+ */
+export const BD_ONE_DX = [0, -0.120299, 1.304399, -1.722625, 0.393996, 0.144529] as const;
+/** The C/O coefficients a0..a5 of the same form (section 11). */
+export const BD_CO_DX: readonly number[] = DX;
+
+/** x_s - x_l of the Blouin & Daligault O/Ne fit at Ne fraction x of the liquid. */
+export function bdONeDeltaX(x: number): number {
+  return poly(BD_ONE_DX, x);
+}

@@ -32,6 +32,8 @@ export interface ReproduceConfig {
   sweepMax: number;
   /** Crystallization Gammas of Fig. 4 besides Gamma_1m (paper: 170, 160, 150). */
   crystallizationGammas: number[];
+  /** Gamma step of the diagrams beyond the paper (O/Ne, C/Ne, and C/O below Gamma = gammaMin). */
+  pairGammaStep: number;
 }
 
 /** The configuration of a level (threads filled in by the caller). */
@@ -55,6 +57,7 @@ export function configFor(level: ReproduceLevel, threads: number): ReproduceConf
     sweepStep: 10,
     sweepMax: 800,
     crystallizationGammas: [170, 160, 150],
+    pairGammaStep: 2,
   };
   if (level === 'quick') {
     return {
@@ -68,6 +71,7 @@ export function configFor(level: ReproduceLevel, threads: number): ReproduceConf
       sroAzeotropeTolerance: 0.05,
       solvusStep: 20,
       sweepStep: 50,
+      pairGammaStep: 6,
     };
   }
   if (level === 'tiny') {
@@ -85,6 +89,7 @@ export function configFor(level: ReproduceLevel, threads: number): ReproduceConf
       sroAzeotropeTolerance: 0.5,
       solvusStep: 100,
       sweepStep: 200,
+      pairGammaStep: 15,
     };
   }
   return base;

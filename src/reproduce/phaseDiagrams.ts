@@ -34,6 +34,11 @@ export async function fixedDiagram(model: FixedModel, cfg: ReproduceConfig, gamm
   });
 }
 
+/** A fixed-microstructure diagram against a variant liquid (no solvus: the solid, hence its solvus, is unchanged). */
+export async function fixedDiagramLiquidVariant(model: FixedModel, cfg: ReproduceConfig, gamma1m: number, sums: LatticeSums, liquid: LiquidOptions): Promise<PhaseDiagramResult> {
+  return phaseDiagram({ model, sums, liquid, ...runScan(cfg, gamma1m), solvus: false });
+}
+
 /** Cache of minimized SRO curves keyed by Gamma (every Gamma ever minimized in this run). */
 export class SroCurveCache {
   readonly points = new Map<string, { gamma: number; points: SroPoint[] }>();
@@ -92,16 +97,18 @@ export async function sroDiagram(
   gamma1m: number,
   onProgress?: (done: number, total: number) => void,
   liquid: LiquidOptions = {},
+  overrides: Partial<Pick<PhaseDiagramOptions, 'azeotropeSearchLimit' | 'azeotropeTolerance'>> = {},
 ): Promise<PhaseDiagramResult> {
   const cfg = cache.cfg;
   return phaseDiagram({
     model: (g) => cache.curvesAt(g, {}, liquid),
-    name: liquid.idealMixing === 'smixz' ? 'sro-liquid-smixz' : 'sro',
+    name: liquid.idealMixing === 'smix' ? 'sro-liquid-smix' : 'sro',
     ...runScan(cfg, gamma1m),
     solvus: false,
     azeotropeTolerance: cfg.sroAzeotropeTolerance,
     azeotropeSearchLimit: cfg.gammaMax + 60,
     onProgress,
+    ...overrides,
   });
 }
 

@@ -2,6 +2,7 @@ import type { Staging } from './output.js';
 import type { ReproduceSummary } from './reproduce.js';
 import { mc2010Markdown, orderedStructuresMarkdown } from './comparisonsReport.js';
 import { round } from './tableI.js';
+import { pairsSection } from './reportPairs.js';
 
 const f = (v: number | null | undefined, d: number): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
 const maxDiff = (pairs: Array<[number | null, number | null]>): string => {
@@ -88,13 +89,16 @@ export function reportMarkdown(s: ReproduceSummary): string {
   L.push('');
   L.push('O fraction of the solid that crystallizes (O-rich side of the azeotrope) at the Gammas of Fig. 4.');
   L.push('');
-  L.push('| Gamma | T/T_1m | x_liquid (ours) | x_solid (ours) | x_solid (paper, approx.) | diff | x_solid, spline of F itself as in the paper | x_solid, other wedge sample | x_solid, liquid with -S_mixZ (variant) |');
+  L.push('| Gamma | T/T_1m | x_liquid (ours) | x_solid (ours) | x_solid (paper, approx.) | diff | x_solid, spline of F itself as in the paper | x_solid, other wedge sample | x_solid, liquid with -S_mix (variant) |');
   L.push('|---|---|---|---|---|---|---|---|---|');
   for (const r of s.solidus) {
-    L.push(`| ${r.label === 'Gamma_1m' ? `Gamma_1m = ${f(r.gamma, 3)}` : r.label} | ${f(r.tOverT1m, 4)} | ${f(r.xLiquid, 4)} | ${f(r.xSolid, 4)} | ~${r.paperX.toFixed(2)} | ${r.xSolid === null ? 'n/a' : sgn(r.xSolid - r.paperX, 3)} | ${f(r.xSolidSplineF, 4)} | ${f(r.xSolidSeed2, 4)} | ${f(r.xSolidLiquidSmixZ, 4)} |`);
+    L.push(`| ${r.label === 'Gamma_1m' ? `Gamma_1m = ${f(r.gamma, 3)}` : r.label} | ${f(r.tOverT1m, 4)} | ${f(r.xLiquid, 4)} | ${f(r.xSolid, 4)} | ~${r.paperX.toFixed(2)} | ${r.xSolid === null ? 'n/a' : sgn(r.xSolid - r.paperX, 3)} | ${f(r.xSolidSplineF, 4)} | ${f(r.xSolidSeed2, 4)} | ${f(r.xSolidLiquidSmix, 4)} |`);
   }
   L.push('');
-  L.push('The last three columns are diagnostics: the same minimized points splined as F itself (the paper\'s interpolation) instead of F + T S_mix; curves minimized again with a different random wedge sample (seed 2) for the constraint |Delta_k|^2 >= 0; and the same SRO curves against a liquid whose ideal mixing term is -S_mixZ (eq. 11) instead of the -S_mix of docs/physics.md section 7 (a variant, `--liquid-mixing smixz`, not our default; see the discussion and docs/solidus-offset.md in the repository).');
+  L.push('The liquid\'s ideal mixing term is -S_mixZ (eq. 11; docs/physics.md section 7). The last three columns are diagnostics: the same minimized points splined as F itself (the paper\'s interpolation) instead of F + T S_mix; curves minimized again with a different random wedge sample (seed 2) for the constraint |Delta_k|^2 >= 0; and the same SRO curves against a liquid whose ideal mixing term is -S_mix (eq. 10), the variant `--liquid-mixing smix` (docs/solidus-offset.md in the repository).');
+  const two = s.solidus.filter((r) => r.xSolid !== null && Math.abs(r.xSolid - r.paperX) < 0.005 + 1e-12).length;
+  L.push('');
+  L.push(`Rounded to two digits, ${two} of the ${s.solidus.length} solidus compositions equal the paper's (${s.solidus.map((r) => `${f(r.xSolid, 2)} against ${r.paperX.toFixed(2)}`).join(', ')}).`);
   L.push('');
 
   // B&D
@@ -106,10 +110,12 @@ export function reportMarkdown(s: ReproduceSummary): string {
   L.push('| | x_az | T_az |');
   L.push('|---|---|---|');
   if (sroAz) L.push(`| ours, SRO solid | ${f(sroAz.x, 4)} | ${f(sroAz.tOverT1m, 4)} T_1m |`);
-  const zAz = s.sroLiquidSmixZ.azeotrope;
-  if (zAz) L.push(`| ours, SRO solid, liquid with -S_mixZ (variant) | ${f(zAz.x, 4)} | ${f(zAz.tOverT1m, 4)} T_1m |`);
+  const zAz = s.sroLiquidSmix.azeotrope;
+  if (zAz) L.push(`| ours, SRO solid, liquid with -S_mix (variant) | ${f(zAz.x, 4)} | ${f(zAz.tOverT1m, 4)} T_1m |`);
   for (const d of s.diagrams.filter((q) => q.model !== 'sro')) {
     if (d.azeotrope) L.push(`| ours, ${d.model} solid | ${f(d.azeotrope.x, 4)} | ${f(d.azeotrope.tOverT1m, 4)} T_1m |`);
+    const v = s.fixedLiquidSmix.find((q) => q.model === d.model)?.azeotrope;
+    if (v) L.push(`| ours, ${d.model} solid, liquid with -S_mix (variant) | ${f(v.x, 4)} | ${f(v.tOverT1m, 4)} T_1m |`);
   }
   L.push(`| Blouin & Daligault 2021 (fit, published) | ${f(s.blouinDaligault.x, 4)} | ${f(s.blouinDaligault.tOverTmC, 4)} T_mC |`);
   L.push('');
@@ -171,6 +177,8 @@ export function reportMarkdown(s: ReproduceSummary): string {
   }
   L.push('');
 
+  L.push(...pairsSection(s.beyond));
+
   // Discussion
   L.push('## Where we differ from the paper, and why (as far as we can tell)');
   L.push('');
@@ -181,15 +189,28 @@ export function reportMarkdown(s: ReproduceSummary): string {
   );
   disc.push(`Gamma_1m: ours ${s.gamma1m.toFixed(4)} against the paper's 175.719 (difference ${sgn(s.gamma1m - s.paperGamma1m, 4)}), from the same liquid (Potekhin-Chabrier/DeWitt-Slattery) and solid (harmonic + Baiko-Chugunov anharmonic) fits.`);
   const dsol = s.solidus.filter((r) => r.xSolid !== null).map((r) => `${r.label}: ${sgn((r.xSolid as number) - r.paperX, 3)}`);
+  const vAz = s.sroLiquidSmix.azeotrope;
   disc.push(
-    `SRO solidus: differences from the paper's approximate compositions (quoted to two digits only) are ${dsol.join(', ')}. ` +
+    `SRO solidus: differences from the paper's approximate compositions (quoted to two digits only) are ${dsol.join(', ')}, inside the rounding of the published values. ` +
       `Splining F itself, as the paper does, moves our solidus by at most ${maxDiff(s.solidus.map((r) => [r.xSolid, r.xSolidSplineF]))} in x, and a different wedge sample by at most ${maxDiff(s.solidus.map((r) => [r.xSolid, r.xSolidSeed2]))}; ` +
-      `at the four crystallization points the constraint |Delta_k|^2 >= 0 is not active (min_k |Delta_k|^2/N = ${s.fig4.solids.map((q) => q.minDeltaK.toFixed(3)).join(', ')}), so there the minimum is fixed by eqs. 5, 6 and A.4 alone. ` +
-      'Neither the interpolation nor the constraint sampling explains the difference, and Table I and Gamma_1m agree with the paper. ' +
-      `What does explain it is the ideal mixing term of the liquid: with -S_mixZ (eq. 11) in place of the -S_mix that docs/physics.md section 7 prescribes, the same SRO curves give x_solid = ${s.solidus.map((r) => f(r.xSolidLiquidSmixZ, 3)).join(', ')} at the four Gammas, the paper's values to their two printed digits` +
-      (s.sroLiquidSmixZ.azeotrope ? `, and the SRO azeotrope moves to Gamma = ${f(s.sroLiquidSmixZ.azeotrope.gamma, 2)}, just inside the paper's scan limit Gamma = 181.5 (with -S_mix it is at Gamma = ${sroAz ? f(sroAz.gamma, 2) : 'n/a'})` : '') +
-      '. -S_mixZ is the exact ideal-gas mixing term of a liquid whose ions sit at their true partial densities x_j n_e/<Z>, whereas -S_mix is the convention of building each species at its pure density n_e/Z_j; the paper does not write its liquid ideal term out, so we read that it used -S_mixZ in the liquid. The liquid-mixing correction (checked line by line against the reference implementation), the energies (eqs. 5, 6) and the entropy (A.3-A.4), evaluated by hand at arbitrary order parameters, are as written. We keep -S_mix as the default because that is the specification we were given; the variant is available as `--liquid-mixing smixz` and is reported here side by side. Details and numbers: docs/solidus-offset.md.',
+      `at the four crystallization points the constraint |Delta_k|^2 >= 0 is not active (min_k |Delta_k|^2/N = ${s.fig4.solids.map((q) => q.minDeltaK.toFixed(3)).join(', ')}), so there the minimum is fixed by eqs. 5, 6 and A.4 alone.`,
   );
+  disc.push(
+    'The liquid\'s ideal mixing term: the paper does not write it out. We use -S_mixZ (eq. 11), the exact ideal-gas mixing term of a liquid whose ions sit at their partial densities x_j n_e/<Z> while the one-component fits are measured from pure plasmas at n_e/Z_j (docs/physics.md section 7). ' +
+      `The other convention, -S_mix (each species at its pure density; available as \`--liquid-mixing smix\`), gives x_solid = ${s.solidus.map((r) => f(r.xSolidLiquidSmix, 3)).join(', ')} at the four Gammas, 0.02 to 0.06 below the paper` +
+      (vAz ? `, and moves the SRO azeotrope from Gamma = ${sroAz ? f(sroAz.gamma, 2) : 'n/a'} (just inside the paper's scan limit 181.5) to Gamma = ${f(vAz.gamma, 2)}` : '') +
+      '. The liquid-mixing correction (checked line by line against the reference implementation), the energies (eqs. 5, 6) and the entropy (A.3-A.4), evaluated by hand at arbitrary order parameters, are as written; how the cause was found is recorded in docs/solidus-offset.md.',
+  );
+  const og = (m: string) => s.diagrams.find((d) => d.model === m)?.azeotrope;
+  const ogV = (m: string) => s.fixedLiquidSmix.find((d) => d.model === m)?.azeotrope;
+  const oA = og('ogata'), ozA = og('ogata-smixz'), oV = ogV('ogata'), ozV = ogV('ogata-smixz');
+  if (oA && ozA && oV && ozV) {
+    disc.push(
+      `Ogata diagrams under the -S_mixZ liquid: 'ogata-smixz' (Ogata energy with S_mixZ in the solid) now carries the same ideal term in both phases, the Medin & Cumming 2010 construction that the paper says its Ogata + S_mixZ banana matches. ` +
+        `Both of its curves differ from 'ogata' against the -S_mix liquid by the same function of x, (<ln Z> - ln<Z>) T, so the azeotrope, where F_l = F_s and F_l' = F_s', is the same point: x = ${f(ozA.x, 4)}, T = ${f(ozA.tOverT1m, 4)} T_1m against x = ${f(oV.x, 4)}, T = ${f(oV.tOverT1m, 4)} T_1m; the windows away from it move (that function is not linear in x). ` +
+        `'ogata' (S_mix in the solid) now has the liquid lowered by (ln<Z> - <ln Z>) T relative to the solid, so its azeotrope moves to larger x and lower T: x = ${f(oA.x, 4)}, T = ${f(oA.tOverT1m, 4)} T_1m (was x = ${f(oV.x, 4)}, T = ${f(oV.tOverT1m, 4)} T_1m with the -S_mix liquid; ogata-smixz was at x = ${f(ozV.x, 4)}, T = ${f(ozV.tOverT1m, 4)} T_1m). The solvus (a property of the solid alone) does not change.`,
+    );
+  }
   if (sroAz) {
     disc.push(
       `Azeotrope: our SRO azeotrope is at x = ${f(sroAz.x, 3)}, T = ${f(sroAz.tOverT1m, 3)} T_1m; the Blouin & Daligault fit gives x = ${f(s.blouinDaligault.x, 3)}, T = ${f(s.blouinDaligault.tOverTmC, 3)} T_mC. ` +

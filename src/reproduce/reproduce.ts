@@ -19,11 +19,12 @@ import { latticeSums } from '../latticeSums/latticeSums.js';
 import { fig3Data, sweepGammas, type Fig3Row } from './fig3Data.js';
 import { fig4Data, type Fig4Result } from './fig4Data.js';
 import { stage, type Staging } from './output.js';
-import { FIXED_MODELS, fixedDiagram, solidusAt, SroCurveCache, sroDiagram } from './phaseDiagrams.js';
+import { FIXED_MODELS, fixedDiagram, fixedDiagramLiquidVariant, solidusAt, SroCurveCache, sroDiagram } from './phaseDiagrams.js';
 import type { Progress } from './progress.js';
 import { writeReport } from './report.js';
 import { newTrouble, type SroTrouble } from './sroSweeps.js';
 import { computeTableI, type TableIResult } from './tableI.js';
+import { beyondThePaper, EXTRA_PAIRS, type PairsSummary } from './pairs.js';
 
 /** The paper's SRO solidus compositions at crystallization (published; comparison only). */
 export const PAPER_SOLIDUS = [
@@ -45,7 +46,7 @@ export const EXPECTED_FILES = [
   'phase-diagram-random.csv',
   'phase-diagram-ogata.csv',
   'phase-diagram-ogata-smixz.csv',
-  'phase-diagram-sro-liquid-smixz.csv',
+  'phase-diagram-sro-liquid-smix.csv',
   'phase-diagrams.json',
   'solvus.csv',
   'solidus.csv',
@@ -60,6 +61,11 @@ export const EXPECTED_FILES = [
   'fig3.csv',
   'fig4.svg',
   'fig4.csv',
+  'pairs.svg',
+  'pairs.csv',
+  'delta.svg',
+  'delta.csv',
+  ...EXTRA_PAIRS.flatMap((p) => ['sro', 'random', 'ogata'].map((m) => `pairs-${p.pair.replace('/', '')}-${m}.csv`)),
 ] as const;
 
 export interface SolidusRow {
@@ -72,8 +78,8 @@ export interface SolidusRow {
   xSolidSplineF: number | null;
   /** x_solid with SRO curves minimized on another wedge sample (seed 2; diagnostic). */
   xSolidSeed2: number | null;
-  /** x_solid with the liquid's ideal mixing term -S_mixZ instead of -S_mix (variant; docs/solidus-offset.md). */
-  xSolidLiquidSmixZ: number | null;
+  /** x_solid with the liquid's ideal mixing term -S_mix instead of -S_mixZ (variant; docs/solidus-offset.md). */
+  xSolidLiquidSmix: number | null;
   paperX: number;
 }
 
@@ -88,8 +94,10 @@ export interface ReproduceSummary {
   table: TableIResult;
   diagrams: Array<{ model: string; rows: number; azeotrope: PhaseDiagramResult['azeotrope']; solvusRows: number; solvusTop: { gamma: number; tOverT1m: number; x: number } | null }>;
   solidus: SolidusRow[];
-  /** The SRO diagram with the -S_mixZ liquid (variant): its azeotrope. */
-  sroLiquidSmixZ: { rows: number; azeotrope: PhaseDiagramResult['azeotrope'] };
+  /** The SRO diagram with the -S_mix liquid (variant): its azeotrope. */
+  sroLiquidSmix: { rows: number; azeotrope: PhaseDiagramResult['azeotrope'] };
+  /** The fixed-microstructure diagrams with the -S_mix liquid (variant): their invariant points. */
+  fixedLiquidSmix: Array<{ model: string; azeotrope: PhaseDiagramResult['azeotrope'] }>;
   blouinDaligault: { x: number; tOverTmC: number; liquidusTAtOurAzeotropeX: number | null };
   fig1Windows: { random: CoexistenceWindow[]; sro: CoexistenceWindow[] };
   fig3: Fig3Row[];
@@ -97,6 +105,8 @@ export interface ReproduceSummary {
   /** The paper's two comparisons, checked: Medin & Cumming 2010 and Fig. 1's ordered structures. */
   comparisons: { mc2010: Mc2010Comparison; ordered: OrderedStructureRow[] };
   sro: { xGridPoints: number; curves: number; onDemandCurves: number; trouble: SroTrouble };
+  /** Beyond the paper: O/Ne and C/Ne diagrams, x_s - x_l against Blouin & Daligault, MESA-form fits. */
+  beyond: PairsSummary;
   files: string[];
 }
 
@@ -179,6 +189,11 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     }
   });
   fixedBar.done();
+  const fixedSmix = await timed('fixedDiagramsLiquidSmix', async () => {
+    const out: Array<{ model: string; azeotrope: PhaseDiagramResult['azeotrope'] }> = [];
+    for (const m of FIXED_MODELS) out.push({ model: m, azeotrope: (await fixedDiagramLiquidVariant(m, cfg, gamma1m, sums, { idealMixing: 'smix' })).azeotrope });
+    return out;
+  });
 
   // 4. SRO curves on the Gamma grid (+ the crystallization Gammas of Fig. 4) in the pool.
   const trouble = newTrouble();
@@ -196,10 +211,10 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   const sro = await timed('sroDiagram', () => sroDiagram(cache, gamma1m, (d) => diagBar.update(d)));
   diagBar.done();
   progress.note(`SRO azeotrope: ${sro.azeotrope ? `x = ${sro.azeotrope.x.toFixed(4)}, T/T_1m = ${sro.azeotrope.tOverT1m.toFixed(4)}` : 'not found'} (${cache.onDemand} extra curve(s) minimized off the grid)`);
-  // Variant (not the default): the liquid's ideal mixing term -S_mixZ instead of -S_mix. Same
+  // Variant (not the default): the liquid's ideal mixing term -S_mix instead of -S_mixZ. Same
   // SRO curves, so only the tangents are redone (docs/solidus-offset.md explains why we report it).
-  const sroLiquidZ = await timed('sroDiagramLiquidSmixZ', () => sroDiagram(cache, gamma1m, undefined, { idealMixing: 'smixz' }));
-  await st.writeCsv('phase-diagram-sro-liquid-smixz.csv', sroLiquidZ.rows.map((r) => ({ ...r })));
+  const sroLiquidMix = await timed('sroDiagramLiquidSmix', () => sroDiagram(cache, gamma1m, undefined, { idealMixing: 'smix' }));
+  await st.writeCsv('phase-diagram-sro-liquid-smix.csv', sroLiquidMix.rows.map((r) => ({ ...r })));
   const diagrams = [sro, ...fixed];
   for (const d of diagrams) {
     await st.writeCsv(`phase-diagram-${d.model}.csv`, d.rows.map((r) => ({ ...r })));
@@ -213,7 +228,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   for (const [k, g] of crystalGammas.entries()) {
     const w = solidusAt(await cache.windowsAt(g));
     const wF = solidusAt(await cache.windowsAt(g, { splineF: true }));
-    const wZ = solidusAt(await cache.windowsAt(g, {}, { idealMixing: 'smixz' }));
+    const wS = solidusAt(await cache.windowsAt(g, {}, { idealMixing: 'smix' }));
     solidus.push({
       label: k === 0 ? 'Gamma_1m' : String(g),
       gamma: g,
@@ -222,7 +237,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
       xLiquid: w?.xLiquid ?? null,
       xSolidSplineF: wF?.xSolid ?? null,
       xSolidSeed2: seed2[k],
-      xSolidLiquidSmixZ: wZ?.xSolid ?? null,
+      xSolidLiquidSmix: wS?.xSolid ?? null,
       paperX: PAPER_SOLIDUS[k]?.x ?? NaN,
     });
   }
@@ -264,6 +279,9 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     }));
     await fig2({ diagrams: d2, reference: blouinDaligaultFigureRows(), referenceName: 'Blouin & Daligault 2021' }, st.file('fig2'));
   });
+
+  // 9b. Beyond the paper: O/Ne and C/Ne beside C/O, x_s - x_l against Blouin & Daligault.
+  const beyond = await timed('beyondThePaper', () => beyondThePaper(cfg, sums, gamma1m, { diagrams, cache }, trouble, st, progress));
 
   // 10. Fig. 3 (main thread, warm start along Gamma).
   const g3 = sweepGammas(gamma1m, cfg.sweepStep, cfg.sweepMax);
@@ -314,7 +332,8 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
       solvusTop: solvusTop(d),
     })),
     solidus,
-    sroLiquidSmixZ: { rows: sroLiquidZ.rows.length, azeotrope: sroLiquidZ.azeotrope },
+    sroLiquidSmix: { rows: sroLiquidMix.rows.length, azeotrope: sroLiquidMix.azeotrope },
+    fixedLiquidSmix: fixedSmix,
     blouinDaligault: {
       x: bd.x,
       tOverTmC: bd.t,
@@ -325,6 +344,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     fig4: fig4Rest,
     comparisons: { mc2010: mc, ordered },
     sro: { xGridPoints: cache.xs.length, curves: cache.points.size, onDemandCurves: cache.onDemand, trouble },
+    beyond,
     files: [],
   };
   await writeReport(st, summary);

@@ -21,6 +21,7 @@ try {
     certificate: sro.certificate,
     randomF: randomSolid(mix, 175.719, sums).F,
     liquidF: liquidFreeEnergy(mix, 175.719),
+    liquidFSmix: liquidFreeEnergy(mix, 175.719, { idealMixing: 'smix' }),
     azeotrope: diagram.azeotrope,
   })}`;
 } catch (err) {

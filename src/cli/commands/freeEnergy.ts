@@ -17,14 +17,14 @@ export type FreeEnergyModel = (typeof FREE_ENERGY_MODELS)[number];
 
 const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--json]
                             [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
-                            [--liquid-mixing smix|smixz]
+                            [--liquid-mixing smixz|smix]
 
 Free energy per ion of one solid or liquid model of a binary Coulomb mixture, in units of
 U_1 = Z1^(5/3) e^2/a_e with the linear-mixing electrostatic energy subtracted.
 x = number fraction of Z2 ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0, shells 1..30
 (order parameters of the 'sro' model). 'mc2010' and 'mc2010-liquid' are Medin & Cumming's (2010)
-solid (Ogata energy, -S_mixZ) and liquid (their OCP fit, -S_mixZ). --liquid-fit/--anharmonic/--liquid-mixing apply to 'liquid' (--liquid-mixing smixz: the
--S_mixZ ideal mixing variant, see docs/solidus-offset.md).
+solid (Ogata energy, -S_mixZ) and liquid (their OCP fit, -S_mixZ). --liquid-fit/--anharmonic/--liquid-mixing apply to 'liquid'
+(ideal mixing term -S_mixZ by default; --liquid-mixing smix: the -S_mix variant, see docs/solidus-offset.md).
 `;
 
 /** Signature of the 'sro' model (src/models/sro.ts, loaded on demand). */
@@ -63,9 +63,9 @@ export function parseFreeEnergyArgs(argv: string[]) {
   const shells = integerOption('shells', opts.shells, 8, 1, 30);
   const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
   const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
-  const idealMixing = opts['liquid-mixing'] === undefined ? 'smix' : String(opts['liquid-mixing']);
+  const idealMixing = opts['liquid-mixing'] === undefined ? 'smixz' : String(opts['liquid-mixing']);
   if (idealMixing !== 'smix' && idealMixing !== 'smixz') {
-    throw new UsageError(`--liquid-mixing must be smix or smixz, got '${idealMixing}'`);
+    throw new UsageError(`--liquid-mixing must be smixz or smix, got '${idealMixing}'`);
   }
   const mix = validateMixture({ z1, z2, x });
   return { model, x, gamma, z1, z2, shells, liquidFit, anharmonic, idealMixing: idealMixing as 'smix' | 'smixz', mix, json: Boolean(opts.json) };

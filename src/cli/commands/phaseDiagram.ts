@@ -7,7 +7,7 @@ import { UsageError } from '../usageError.js';
 
 const HELP = `usage: coulomix phase-diagram [--model ${SOLID_MODELS.join('|')}] [--z1 6 --z2 8]
                              [--gamma-min 130 --gamma-max 181.5 --gamma-step 0.5] [--threads K]
-                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--liquid-mixing smix|smixz]
+                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--liquid-mixing smixz|smix]
                              [--quiet] [--json|--csv]
 
 Liquid-solid coexistence windows (double tangents between the liquid and solid free-energy
@@ -22,8 +22,9 @@ the minimizer cannot do are left out of the spline and reported on stderr. Progr
 to stderr; --json / --csv print machine-readable results on stdout.
 --model mc2010 is Medin & Cumming (2010): the Ogata solid with -S_mixZ and their own liquid
 (their OCP fit, no mixture correction, -S_mixZ), in units of their Gamma_crit = 178.6.
---liquid-mixing smixz replaces the liquid's ideal mixing term -S_mix by -S_mixZ (eq. 11), a
-non-default variant that reproduces the paper's solidus compositions (docs/solidus-offset.md).
+The liquid's ideal mixing term is -S_mixZ (eq. 11; default, --liquid-mixing smixz), which
+reproduces the paper's solidus compositions; --liquid-mixing smix selects the -S_mix variant
+(docs/solidus-offset.md).
 `;
 
 /** Parsed and validated options of the command. */
@@ -38,7 +39,7 @@ export interface PhaseDiagramCommandOptions {
   shells: number;
   xStep: number;
   solvusGammaMax: number;
-  /** Ideal mixing term of the liquid: 'smix' (default, docs/physics.md) or the 'smixz' variant. */
+  /** Ideal mixing term of the liquid: 'smixz' (default, docs/physics.md section 7) or the 'smix' variant. */
   liquidMixing: 'smix' | 'smixz';
   format: 'text' | 'json' | 'csv';
   quiet: boolean;
@@ -86,9 +87,9 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   const solvusGammaMax = numberOption('solvus-gamma-max', o['solvus-gamma-max'], Math.max(800, gammaMax + 5), (v) =>
     v > gammaMin ? undefined : 'must exceed --gamma-min',
   );
-  const liquidMixing = o['liquid-mixing'] === undefined ? 'smix' : String(o['liquid-mixing']);
+  const liquidMixing = o['liquid-mixing'] === undefined ? 'smixz' : String(o['liquid-mixing']);
   if (liquidMixing !== 'smix' && liquidMixing !== 'smixz') {
-    throw new UsageError(`--liquid-mixing must be smix or smixz, got '${liquidMixing}'`);
+    throw new UsageError(`--liquid-mixing must be smixz or smix, got '${liquidMixing}'`);
   }
   if (model === 'mc2010' && o['liquid-mixing'] !== undefined) {
     throw new UsageError("--liquid-mixing does not apply to --model mc2010 (Medin & Cumming's liquid has its own -S_mixZ term)");
@@ -170,6 +171,13 @@ function fmt(v: number, digits = 6): string {
   return Number.isFinite(v) ? v.toFixed(digits) : String(v);
 }
 
+/** A composition: 6 decimals, or 6 significant digits within 1e-3 of 0 or 1 (C/Fe liquidus ~1e-40; `c` = 1 - x). */
+function fmtX(v: number, c = 1 - v): string {
+  if (v > 0 && v < 1e-3) return v.toExponential(5).padStart(8);
+  if (c > 0 && c < 1e-3) return `1-${c.toExponential(3)}`;
+  return fmt(v);
+}
+
 /** CSV: one row per window, then the azeotrope, then the solvus rows. */
 export function phaseDiagramCsv(r: PhaseDiagramResult): string {
   const lines = ['kind,gamma,T_over_T1m,x_liquid,x_solid,side,x_low,x_high,metastable'];
@@ -178,7 +186,7 @@ export function phaseDiagramCsv(r: PhaseDiagramResult): string {
     if (a.kind === 'eutectic') lines.push(`eutectic,${a.gamma},${a.tOverT1m},${a.x},,,${a.xSolidLow},${a.xSolidHigh},`);
     else lines.push(`azeotrope,${a.gamma},${a.tOverT1m},${a.x},${a.x},,,,`);
   }
-  for (const s of r.solvus) lines.push(`solvus,${s.gamma},${s.tOverT1m},,,,${s.xLow},${s.xHigh},${s.metastable}`);
+  for (const s of r.solvus.filter((q) => q.refined)) lines.push(`solvus,${s.gamma},${s.tOverT1m},,,,${s.xLow},${s.xHigh},${s.metastable}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -189,7 +197,7 @@ export function phaseDiagramText(r: PhaseDiagramResult): string {
   if (r.model === 'mc2010') out.push("  (Medin & Cumming 2010: their own liquid; Gamma_1m is their Gamma_crit, T/T_1m = 178.6/Gamma)");
   out.push('  Gamma      T/T_1m     x_liquid   x_solid    side');
   for (const w of r.rows) {
-    out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmt(w.xLiquid)}  ${fmt(w.xSolid)}  ${w.side}`);
+    out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmtX(w.xLiquid, w.oneMinusXLiquid)}  ${fmtX(w.xSolid, w.oneMinusXSolid)}  ${w.side}`);
   }
   for (const a of r.invariants) {
     if (a.kind === 'eutectic') {
@@ -200,14 +208,23 @@ export function phaseDiagramText(r: PhaseDiagramResult): string {
       out.push(`azeotrope: x = ${fmt(a.x)} (+- ${a.xError.toExponential(1)}), Gamma = ${fmt(a.gamma, 4)}, T/T_1m = ${fmt(a.tOverT1m)}`);
     }
   }
+  for (const u of r.unrefined) {
+    out.push(`unrefined window at Gamma = ${fmt(u.gamma, 3)}: liquid near x = ${u.xLiquidNear.toPrecision(3)}, solid near x = ${u.xSolidNear.toPrecision(3)} (${u.reason})`);
+  }
   if (r.invariants.length === 0) out.push('azeotrope: none found: the scan ends without a liquid pocket between two coexistence windows, which is where the search past --gamma-max starts (for C/O scan across Gamma_1m, as the default range does)');
-  const stable = r.solvus.filter((s) => !s.metastable);
+  const stable = r.solvus.filter((s) => !s.metastable && s.refined);
+  const unresolved = r.solvus.filter((s) => !s.metastable && !s.refined);
   if (r.solvus.length > 0 || r.model !== 'sro') {
     if (stable.length === 0) out.push('solvus: no stable miscibility gap in the scanned range');
     else {
       out.push('solvus (stable miscibility gap of the solid):');
       out.push('  Gamma      T/T_1m     x_low      x_high');
-      for (const s of stable) out.push(`  ${fmt(s.gamma, 3).padStart(8)}  ${fmt(s.tOverT1m)}  ${fmt(s.xLow)}  ${fmt(s.xHigh)}`);
+      for (const s of stable) out.push(`  ${fmt(s.gamma, 3).padStart(8)}  ${fmt(s.tOverT1m)}  ${fmtX(s.xLow)}  ${fmtX(s.xHigh, s.oneMinusXHigh)}`);
+    }
+    if (unresolved.length > 0) {
+      out.push(
+        `solvus: ${unresolved.length} stable gap(s) between Gamma = ${fmt(unresolved[0].gamma, 3)} and ${fmt(unresolved[unresolved.length - 1].gamma, 3)} not refined (an end closer to x = 0 or 1 than double precision resolves, or no tangent found); not listed`,
+      );
     }
   }
   return `${out.join('\n')}\n`;
@@ -229,7 +246,7 @@ export async function run(argv: string[]): Promise<void> {
   if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ ...r, liquidMixing: opts.liquidMixing })}\n`);
   else if (opts.format === 'csv') process.stdout.write(phaseDiagramCsv(r));
   else {
-    if (opts.liquidMixing === 'smixz') process.stdout.write('liquid ideal mixing term: -S_mixZ (eq. 11; non-default variant)\n');
+    if (opts.liquidMixing === 'smix') process.stdout.write('liquid ideal mixing term: -S_mix (eq. 10; non-default variant)\n');
     process.stdout.write(phaseDiagramText(r));
   }
 }

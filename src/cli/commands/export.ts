@@ -1,0 +1,32 @@
+import { UsageError } from '../usageError.js';
+
+/**
+ * Export formats of `coulomix export <format>`, each its own module with a `run(argv)`;
+ * loaded lazily. Add a format by one line here.
+ */
+export const formats: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<void> }> }> = {
+  mesa: { summary: "liquidus table + blouin_delta_xo fit for MESA's phase separation", load: () => import('./export/mesa.js') },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(formats).map((f) => f.length));
+  const lines = Object.entries(formats).map(([name, f]) => `  ${name.padEnd(width)}  ${f.summary}`);
+  return `usage: coulomix export <format> [options]\n\nformats:\n${lines.join('\n')}\n\nRun 'coulomix export <format> --help' for the options of one format.\n`;
+}
+
+/**
+ * `coulomix export <format> ...`: dispatch to the format's module (UsageError, exit 2, for an unknown one).
+ *
+ * @example await run(['mesa', '--z1', '6', '--z2', '8', '--model', 'random', '--json'])
+ */
+export async function run(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(help());
+    if (name === undefined) throw new UsageError(`export: name a format (${Object.keys(formats).join(', ')})`);
+    return;
+  }
+  const format = formats[name];
+  if (!format) throw new UsageError(`export: unknown format '${name}' (${Object.keys(formats).join(', ')})`);
+  await (await format.load()).run(rest);
+}
