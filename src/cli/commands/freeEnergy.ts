@@ -1,12 +1,14 @@
+import { DOMAIN_TEXT } from '../../domain.js';
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
-import { validateMixture, type Mixture } from '../../mixture/composition.js';
+import type { Mixture } from '../../mixture/composition.js';
 import { liquidFreeEnergy } from '../../models/liquid.js';
 import { ogataSolid } from '../../models/ogata.js';
 import { randomSolid } from '../../models/random.js';
 import type { SolidModelResult } from '../../models/types.js';
 import { LIQUID_FITS } from '../../ocp/liquidFreeEnergy.js';
 import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
-import { integerOption, numberOption, parseOptions } from '../options.js';
+import { cleanEntropy } from '../format.js';
+import { chargeOptions, gammaOption, integerOption, onlyWith, parseOptions, required, xOption } from '../options.js';
 import { UsageError } from '../usageError.js';
 import { pickParameterSet } from './parameterSets.js';
 
@@ -14,15 +16,22 @@ import { pickParameterSet } from './parameterSets.js';
 export const FREE_ENERGY_MODELS = ['random', 'ogata', 'ogata-smixz', 'sro', 'liquid'] as const;
 export type FreeEnergyModel = (typeof FREE_ENERGY_MODELS)[number];
 
-const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--json]
+export const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--json]
+                            [--shells 8]                          (random, sro)
                             [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
-                            [--liquid-mixing smix|smixz]
+                            [--liquid-mixing smix|smixz]          (liquid)
 
 Free energy per ion of one solid or liquid model of a binary Coulomb mixture, in units of
 U_1 = Z1^(5/3) e^2/a_e with the linear-mixing electrostatic energy subtracted.
-x = number fraction of Z2 ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0, shells 1..30
-(order parameters of the 'sro' model). --liquid-fit/--anharmonic/--liquid-mixing apply to 'liquid' (--liquid-mixing smixz: the
--S_mixZ ideal mixing variant, see docs/solidus-offset.md).
+  --x X           ${DOMAIN_TEXT.x}
+  --gamma G       ${DOMAIN_TEXT.gamma}
+  --z1, --z2      ${DOMAIN_TEXT.z} (default 6, 8: C/O)
+  --shells N      shells of the lattice sums / order parameters, 1..30 (default 8; random, sro)
+  --liquid-fit, --anharmonic   one-component plasma fits of the liquid (default ds99, bc22)
+  --liquid-mixing smix|smixz   ideal mixing term of the liquid (default smix; smixz: the -S_mixZ
+                  variant, see docs/solidus-offset.md)
+  --json          one JSON object {model, z1, z2, x, gamma, [shells], F, U, S, [alpha]}
+A flag that does not apply to the chosen model is refused. S is printed as 0 when |S| < 1e-12.
 `;
 
 /** Signature of the 'sro' model (src/models/sro.ts, loaded on demand). */
@@ -43,26 +52,21 @@ export async function run(argv: string[]): Promise<void> {
     z2: { type: 'string' },
     shells: { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean' },
     'liquid-fit': { type: 'string' },
     anharmonic: { type: 'string' },
     'liquid-mixing': { type: 'string' },
-  });
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+  }, HELP);
   if (opts.model === undefined) throw new UsageError(`free-energy: --model is required (${FREE_ENERGY_MODELS.join(', ')})`);
   const model = String(opts.model) as FreeEnergyModel;
   if (!FREE_ENERGY_MODELS.includes(model)) {
     throw new UsageError(`--model must be one of ${FREE_ENERGY_MODELS.join(', ')}, got '${opts.model}'`);
   }
-  if (opts.x === undefined) throw new UsageError('free-energy: --x is required');
-  if (opts.gamma === undefined) throw new UsageError('free-energy: --gamma is required');
-  const x = numberOption('x', opts.x, NaN, (v) => (v > 0 && v < 1 ? undefined : 'must lie strictly between 0 and 1'));
-  const gamma = numberOption('gamma', opts.gamma, NaN, (v) => (v > 0 ? undefined : 'must be positive'));
-  const z1 = numberOption('z1', opts.z1, 6, (v) => (v > 0 ? undefined : 'must be positive'));
-  const z2 = numberOption('z2', opts.z2, 8, (v) => (v > 0 ? undefined : 'must be positive'));
+  const x = xOption(required('free-energy', opts, 'x'));
+  const gamma = gammaOption(required('free-energy', opts, 'gamma'));
+  const { z1, z2 } = chargeOptions(opts);
+  const usesShells = model === 'random' || model === 'sro';
+  onlyWith(opts, ['shells'], usesShells, '--model random or sro');
+  onlyWith(opts, ['liquid-fit', 'anharmonic', 'liquid-mixing'], model === 'liquid', '--model liquid');
   const shells = integerOption('shells', opts.shells, 8, 1, 30);
   const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
   const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
@@ -70,7 +74,7 @@ export async function run(argv: string[]): Promise<void> {
   if (idealMixing !== 'smix' && idealMixing !== 'smixz') {
     throw new UsageError(`--liquid-mixing must be smix or smixz, got '${idealMixing}'`);
   }
-  const mix = validateMixture({ z1, z2, x });
+  const mix = { z1, z2, x };
 
   let result: { model: string; F: number; U?: number; S?: number; alpha?: number[] };
   switch (model) {
@@ -103,8 +107,8 @@ export async function run(argv: string[]): Promise<void> {
       break;
     }
   }
+  if (result.S !== undefined) result.S = cleanEntropy(result.S);
 
-  const usesShells = model === 'random' || model === 'sro';
   if (opts.json) {
     const out: Record<string, unknown> = { model: result.model, z1, z2, x, gamma };
     if (usesShells) out.shells = shells;
@@ -125,7 +129,7 @@ export async function run(argv: string[]): Promise<void> {
     `  F = ${result.F.toPrecision(10)} U_1 per ion (linear mixing subtracted)`,
   ];
   if (result.U !== undefined) lines.push(`  U = ${result.U.toPrecision(10)} U_1 per ion`);
-  if (result.S !== undefined) lines.push(`  S = ${result.S.toPrecision(10)} k_B per ion`);
+  if (result.S !== undefined) lines.push(`  S = ${result.S === 0 ? '0' : result.S.toPrecision(10)} k_B per ion`);
   if (result.alpha !== undefined) lines.push(`  alpha = ${result.alpha.map((a) => a.toPrecision(8)).join(' ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -4,11 +4,14 @@ import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
 import { parseOptions } from '../options.js';
 import { pickParameterSet } from './parameterSets.js';
 
-const HELP = `usage: coulomix melt [--json] [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
+export const HELP = `usage: coulomix melt [--json] [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
 
 Melting coupling Gamma_1m of the classical one-component plasma: the root of
 f_liq - f_sol (Potekhin-Chabrier liquid fit, harmonic bcc solid with u_ln, anharmonic terms).
 Defaults are the paper's (ds99, bc22), giving 175.719.
+  --liquid-fit ${Object.keys(LIQUID_FITS).join('|')}   Potekhin & Chabrier 2000 fit: DeWitt & Slattery 1999 parameters, or with Caillol 1999 data
+  --anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}        anharmonic terms: Baiko & Chugunov 2022, or Farouki & Hamaguchi 1993
+  --json                    {"gammaMelt", "liquidFit", "anharmonic"}
 `;
 
 /**
@@ -20,14 +23,9 @@ Defaults are the paper's (ds99, bc22), giving 175.719.
 export async function run(argv: string[]): Promise<void> {
   const opts = parseOptions('melt', argv, {
     json: { type: 'boolean' },
-    help: { type: 'boolean' },
     'liquid-fit': { type: 'string' },
     anharmonic: { type: 'string' },
-  });
-  if (opts.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+  }, HELP);
   const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
   const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
   const gammaMelt = meltingGamma({ liquidFit, anharmonic });
