@@ -92,6 +92,7 @@ export function checkOptions<T extends object>(name: string, v: T | undefined, a
     if (!allowed.includes(k)) {
       throw new DomainError(`${name}: unknown option '${k}' (known: ${allowed.length ? allowed.join(', ') : 'none'})`);
     }
+    if ((v as Record<string, unknown>)[k] === null) throw new DomainError(`${name}: ${k} must be a value or left out, got null`);
   }
   return v;
 }
