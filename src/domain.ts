@@ -19,9 +19,13 @@ export const DOMAIN = Object.freeze({
   zMax: 100,
 });
 
+/** How the composition bounds are printed. */
+const X_MIN_TEXT = '1e-6';
+
 /** One-line statement of the domain, for help texts and the README. */
 export const DOMAIN_TEXT = Object.freeze({
-  x: `x = number fraction of the Z2 ions, ${DOMAIN.xMin} <= x <= 1 - ${DOMAIN.xMin}`,
+  xRange: `[${X_MIN_TEXT}, 1 - ${X_MIN_TEXT}]`,
+  x: `x = number fraction of the Z2 ions, ${X_MIN_TEXT} <= x <= 1 - ${X_MIN_TEXT}`,
   gamma: `Gamma = Gamma_1 = U_1/T, ${DOMAIN.gammaMin} <= Gamma <= ${DOMAIN.gammaMax}`,
   z: `charges Z1 < Z2, integers from ${DOMAIN.zMin} to ${DOMAIN.zMax}`,
 });
@@ -128,8 +132,9 @@ export function checkMixture<T extends { z1: number; z2: number; x: number }>(mi
   const z2 = checkCharge('z2', mix.z2);
   if (z1 >= z2) throw new DomainError(`z1 must be smaller than z2, got z1 = ${z1}, z2 = ${z2}`);
   const [lo, hi] = options.closed ? [0, 1] : [DOMAIN.xMin, DOMAIN.xMax];
+  const range = options.closed ? '[0, 1]' : `[${X_MIN_TEXT}, 1 - ${X_MIN_TEXT}]`;
   if (typeof mix.x !== 'number' || !Number.isFinite(mix.x) || mix.x < lo || mix.x > hi) {
-    throw new DomainError(`x (number fraction of Z2) must lie in [${lo}, ${options.closed ? 1 : `1 - ${DOMAIN.xMin}`}], got ${show(mix.x)}`);
+    throw new DomainError(`x (number fraction of Z2) must lie in ${range}, got ${show(mix.x)}`);
   }
   return mix;
 }

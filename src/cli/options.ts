@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DOMAIN } from '../domain.js';
+import { DOMAIN, DOMAIN_TEXT } from '../domain.js';
 import { UsageError } from './usageError.js';
 
 /** Declaration of one command-line option. */
@@ -117,7 +117,7 @@ export function required(command: string, opts: Record<string, unknown>, flag: s
 /** --x: the number fraction of the Z2 ions in [1e-6, 1 - 1e-6] (src/domain.ts). */
 export function xOption(raw: string | boolean | undefined, flag = 'x'): number {
   return numberOption(flag, raw, NaN, (v) =>
-    v >= DOMAIN.xMin && v <= DOMAIN.xMax ? undefined : `(number fraction of Z2) must lie in [${DOMAIN.xMin}, 1 - ${DOMAIN.xMin}]`,
+    v >= DOMAIN.xMin && v <= DOMAIN.xMax ? undefined : `(number fraction of Z2) must lie in ${DOMAIN_TEXT.xRange}`,
   );
 }
 

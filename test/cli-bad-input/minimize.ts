@@ -4,7 +4,7 @@ const ok = ['--x', '0.5', '--gamma', '175'];
 export const rows: BadInputRow[] = [
   { args: ['--gamma', '175'], stderr: /--x is required/ },
   { args: ['--x', '0.5'], stderr: /--gamma is required/ },
-  { args: ['--x', '0', '--gamma', '175'], stderr: /--x \(number fraction of Z2\) must lie in \[0\.000001, 1 - 0\.000001\]/ },
+  { args: ['--x', '0', '--gamma', '175'], stderr: /--x \(number fraction of Z2\) must lie in \[1e-6, 1 - 1e-6\]/ },
   { args: ['--x', '1', '--gamma', '175'] },
   { args: ['--x', '1.5', '--gamma', '175'] },
   { args: ['--x', '1e-200', '--gamma', '175'] },
