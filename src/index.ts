@@ -7,7 +7,7 @@
 // Errors: DomainError (input outside the supported range), UncertifiedError (no certificate).
 // Every function below checks its arguments (src/api/, src/domain.ts) and never returns NaN.
 export { CoulomixError, DomainError, UncertifiedError } from './errors.js';
-export { DOMAIN } from './domain.js';
+export { DOMAIN, checkMixture } from './domain.js';
 
 // Lattice geometry and lattice sums (Table I)
 export { MAX_SHELLS, type BccShell, type ShellOrbit } from './lattice/bccShells.js';
