@@ -19,12 +19,11 @@ export type { LatticeSums, ShellSums } from './latticeSums/types.js';
 
 // Kernels (WASM) and parallel execution
 export type { LatticeKernel, LatticeKernelOptions } from './kernels/latticeKernel.js';
-export { initKernels } from './kernels/loadWasm.js';
 export { closePool, defaultThreads, maxThreads } from './parallel/pool.js';
 export { WEDGE } from './brillouin/wedge.js';
 export type { PhononMoments } from './phonons/phononMoments.js';
 export {
-  bccShells, getLatticeSums, shellCosineSums, shellCosineTable, latticeKernel, inWedge, phononFrequencies, phononMoments,
+  bccShells, getLatticeSums, shellCosineSums, shellCosineTable, latticeKernel, inWedge, phononFrequencies, phononMoments, initKernels,
 } from './api/lattice.js';
 
 // One-component plasma and mixture thermodynamics

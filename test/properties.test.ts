@@ -181,3 +181,19 @@ describe('property: phase diagrams and lattice sums refuse what would hang or ex
     await expect(lib.getLatticeSums('8' as never)).rejects.toThrow(DomainError);
   });
 });
+
+describe('property: the low-level lattice entry points', () => {
+  it('bccShells, shellCosineSums, inWedge, phononFrequencies, initKernels: bad arguments are a DomainError', async () => {
+    fc.assert(
+      fc.property(anyNumber, fc.oneof(fc.constant([0.1, 0.2, 0.3]), fc.array(anyNumber, { maxLength: 4 }), anyNumber), (n, k) => {
+        const intOk = Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 60;
+        finiteOrDomainError(() => lib.bccShells(n as number).length, intOk);
+        const kOk = Array.isArray(k) && k.length === 3 && k.every((v) => typeof v === 'number' && Math.abs(v) <= 1e3);
+        finiteOrDomainError(() => Array.from(lib.shellCosineSums(k as number[], 3))[0], kOk);
+        finiteOrDomainError(() => lib.phononFrequencies(k as number[])[0], kOk);
+      }),
+      { numRuns: 200 },
+    );
+    await expect(lib.initKernels(42 as never)).rejects.toThrow(DomainError);
+  });
+});

@@ -1,4 +1,5 @@
-import { checkInteger, checkNumber, checkOptions } from '../domain.js';
+import { assertFinite, checkInteger, checkNumber, checkOptions } from '../domain.js';
+import { foldToWedge } from '../sro/wedgeSample.js';
 import { DomainError } from '../errors.js';
 import { bccShells as bccShellsImpl, MAX_SHELLS, type BccShell } from '../lattice/bccShells.js';
 import { shellCosineSums as shellCosineSumsImpl } from '../lattice/shellCosineSums.js';
@@ -10,6 +11,7 @@ import { inWedge as inWedgeImpl } from '../brillouin/wedge.js';
 import { phononFrequencies as phononFrequenciesImpl } from '../phonons/phononFrequencies.js';
 import { phononMoments as phononMomentsImpl, type PhononMoments } from '../phonons/phononMoments.js';
 import { checkThreads } from '../parallel/pool.js';
+import { initKernels as initKernelsImpl } from '../kernels/loadWasm.js';
 
 /** The lattice entry points of the public API with their arguments checked (DomainError otherwise). */
 
@@ -65,11 +67,17 @@ export function inWedge(k: ArrayLike<number>, tol?: number): boolean {
   return inWedgeImpl(k, tol);
 }
 
-/** The three phonon frequencies at k (units of the ion plasma frequency); eta 0.3..3. */
+/**
+ * The three phonon frequencies at k (units of the ion plasma frequency); eta 0.3..3. Any k
+ * (|k_a| <= 1e3 1/a_i) is folded into the irreducible wedge first: the frequencies are
+ * periodic in k and have the cubic symmetry, and the Ewald cut-offs serve the first zone only.
+ */
 export function phononFrequencies(k: ArrayLike<number>, eta?: number): [number, number, number] {
   checkVector('k', k);
   if (eta !== undefined) checkNumber('eta', eta, 0.3, 3);
-  return phononFrequenciesImpl(k, eta);
+  const w = phononFrequenciesImpl(foldToWedge(k), eta);
+  w.forEach((v) => assertFinite('phononFrequencies', v));
+  return w;
 }
 
 /** u_1 and u_ln by the wedge quadrature; n (face order) 16..96, eta 0.3..3. */
@@ -77,4 +85,16 @@ export function phononMoments(n?: number, eta?: number): PhononMoments {
   if (n !== undefined) checkInteger('n', n, 16, 96);
   if (eta !== undefined) checkNumber('eta', eta, 0.3, 3);
   return phononMomentsImpl(n, eta);
+}
+
+/**
+ * Load the WASM kernels (browsers: once, before the first call); `source` is a URL (string or
+ * URL) of build/release.wasm, or its bytes. Anything else is a DomainError.
+ *
+ * @example await initKernels(new URL('/assets/release.wasm', location.href))
+ */
+export function initKernels(source?: URL | string | ArrayBuffer | Uint8Array): ReturnType<typeof initKernelsImpl> {
+  const ok = source === undefined || typeof source === 'string' || source instanceof URL || source instanceof ArrayBuffer || source instanceof Uint8Array;
+  if (!ok) return Promise.reject(new DomainError('initKernels(source): source must be a URL, a URL string, or the bytes of release.wasm'));
+  return initKernelsImpl(source);
 }
