@@ -89,7 +89,7 @@ if (want('table')) {
 }
 
 // 3. Suites contributed by other layers (each exports an async bench function returning rows).
-for (const [name, file, fn] of [['minimize', 'minimize.mjs', 'benchMinimize'], ['phase', 'phaseDiagram.mjs', 'benchPhaseDiagram']]) {
+for (const [name, file, fn] of [['minimize', 'minimize.mjs', 'benchMinimize'], ['phase', 'phaseDiagram.mjs', 'benchPhaseDiagram'], ['sweep', 'sweep.mjs', 'benchSweep']]) {
   if (!want(name) || !existsSync(join(here, file))) continue;
   const mod = await import(join(here, file));
   if (typeof mod[fn] !== 'function') continue;

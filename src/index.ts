@@ -36,7 +36,13 @@ export {
 } from './api/mixture.js';
 
 // Free-energy models
-export { meltingGamma, ocpLiquidFreeEnergy, ocpSolidFreeEnergy, liquidFreeEnergy, randomSolid, ogataSolid, ogataEnergy } from './api/models.js';
+export {
+  meltingGamma, ocpLiquidFreeEnergy, ocpSolidFreeEnergy, liquidFreeEnergy, randomSolid, ogataSolid, ogataEnergy,
+  mc2010Liquid, mc2010Solid, mc2010OcpDifference, composedLiquid,
+} from './api/models.js';
+export { MC2010_GAMMA_CRIT, type LiquidIngredients } from './models/mc2010.js';
+export { orderedEnergy, orderedCell, orderedShellAlphas } from './api/ordered.js';
+export type { OrderedStructureName } from './mixture/orderedStructures.js';
 export { sroSolid } from './api/sro.js';
 export type { SolidModelResult } from './models/types.js';
 

@@ -10,6 +10,9 @@ import { DomainError } from '../errors.js';
 import { ocpLiquidFreeEnergy as ocpLiquidImpl, type LiquidFitOptions } from '../ocp/liquidFreeEnergy.js';
 import { ocpSolidFreeEnergy as ocpSolidImpl, type SolidFitOptions } from '../ocp/solidFreeEnergy.js';
 import { checkIdealMixing, checkOcpOptions, checkSums } from './checks.js';
+import {
+  composedLiquid as composedLiquidImpl, mc2010Liquid as mc2010LiquidImpl, mc2010OcpDifference as mc2010OcpImpl, mc2010Solid as mc2010SolidImpl, type LiquidIngredients,
+} from '../models/mc2010.js';
 
 /**
  * The public free-energy models with their arguments checked (src/domain.ts): integer
@@ -97,4 +100,40 @@ export function meltingGamma(options?: MeltingOptions): number {
   }
   if (options?.tolerance !== undefined) checkNumber('tolerance', options.tolerance, 1e-14, 1);
   return assertFinite('meltingGamma', meltingImpl(options));
+}
+
+/**
+ * Medin & Cumming (2010) liquid, per ion in U_1 (src/models/mc2010.ts), arguments checked as
+ * for {@link liquidFreeEnergy}.
+ *
+ * @example mc2010Liquid({ z1: 6, z2: 8, x: 0.5 }, 178.6)
+ */
+export function mc2010Liquid(mix: Mixture, gamma: number): number {
+  checkMixture(mix, { closed: true });
+  checkGamma(gamma);
+  return assertFinite('mc2010Liquid', mc2010LiquidImpl(mix, gamma));
+}
+
+/** Medin & Cumming (2010) solid (Ogata energy, -T S_mixZ), U_1 per ion. @example mc2010Solid({ z1: 6, z2: 8, x: 0.5 }, 178.6).F */
+export function mc2010Solid(mix: Mixture, gamma: number): SolidModelResult {
+  checkMixture(mix, { closed: true });
+  checkGamma(gamma);
+  return finiteModel(mc2010SolidImpl(mix, gamma));
+}
+
+/** Medin & Cumming's one-component liquid-minus-solid free energy, units of T, at coupling 1 <= Gamma <= 1e8. */
+export function mc2010OcpDifference(gamma: number): number {
+  checkNumber('gamma', gamma, 1, 1e8);
+  return assertFinite('mc2010OcpDifference', mc2010OcpImpl(gamma));
+}
+
+/** A liquid composed of named ingredients (src/models/mc2010.ts), arguments checked. */
+export function composedLiquid(mix: Mixture, gamma: number, parts: LiquidIngredients): number {
+  checkMixture(mix, { closed: true });
+  checkGamma(gamma);
+  const p = checkOptions('composedLiquid parts', parts, ['ocp', 'correction', 'idealMixing']) as Record<string, unknown>;
+  checkChoice('parts.ocp', p.ocp, ['pc2000', 'mc2010']);
+  if (typeof p.correction !== 'boolean') throw new DomainError('parts.correction must be true or false');
+  checkIdealMixing('parts.idealMixing', p.idealMixing);
+  return assertFinite('composedLiquid', composedLiquidImpl(mix, gamma, parts));
 }

@@ -13,6 +13,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   'free-energy': { summary: 'free energy of one solid or liquid model at (x, Gamma)', load: () => import('./commands/freeEnergy.js') },
   'phase-diagram': { summary: 'liquid-solid coexistence windows over a Gamma range', load: () => import('./commands/phaseDiagram.js') },
   reproduce: { summary: 'recompute every table and figure of the paper into ./results', load: () => import('./commands/reproduce.js') },
+  sweep: { summary: 'parameter sweep of one command over a grid of flags (one machine, or a SLURM job array)', load: () => import('./commands/sweep.js') },
+  merge: { summary: 'check a sweep directory and write its results.jsonl in task order', load: () => import('./commands/merge.js') },
 };
 
 /** Names of the sub-commands (for tests and help). */

@@ -9,6 +9,8 @@ export interface Fig1Data {
   curves: Array<{ series: string; x: number; F: number }>;
   /** Minimized SRO free energies (filled dots). */
   points?: Array<{ series: string; x: number; F: number }>;
+  /** Fully ordered structures (open squares): their exact energies, zero entropy. */
+  ordered?: Array<{ series: string; x: number; F: number }>;
   /** Double tangents: two (or more) points per `series` (e.g. 'tangent random left'). */
   tangents?: Array<{ series: string; x: number; F: number }>;
   /** Gamma of the figure, for the title. */
@@ -24,6 +26,7 @@ export function fig1Rows(data: Fig1Data): FigureRow[] {
     ...data.curves.map((r) => ({ layer: 'curve', series: r.series, x: r.x, F: r.F })),
     ...(data.points ?? []).map((r) => ({ layer: 'point', series: r.series, x: r.x, F: r.F })),
     ...(data.tangents ?? []).map((r) => ({ layer: 'tangent', series: r.series, x: r.x, F: r.F })),
+    ...(data.ordered ?? []).map((r) => ({ layer: 'ordered', series: r.series, x: r.x, F: r.F })),
   ];
 }
 
@@ -31,7 +34,7 @@ export function fig1Spec(data: Fig1Data): VegaLiteSpec {
   const x = { field: 'x', type: 'quantitative', title: 'x (O number fraction)', scale: { domain: [0, 1] } };
   const y = { field: 'F', type: 'quantitative', title: wrapTitle(data.yTitle ?? 'E or F / U_1 (linear mixing subtracted)') };
   const curveSeries = [...new Set(data.curves.map((c) => c.series))];
-  const pointSeries = [...new Set((data.points ?? []).map((c) => c.series))];
+  const pointSeries = [...new Set([...(data.points ?? []), ...(data.ordered ?? [])].map((c) => c.series))];
   const domain = [...curveSeries, ...pointSeries.filter((s) => !curveSeries.includes(s))];
   const color = { field: 'series', type: 'nominal', title: 'curve', scale: { domain, range: seriesColors(domain, data.colors) } };
   return {
@@ -60,6 +63,11 @@ export function fig1Spec(data: Fig1Data): VegaLiteSpec {
       {
         transform: [{ filter: "datum.layer === 'point'" }],
         mark: { type: 'point', filled: true, size: 30, clip: true },
+        encoding: { x, y, color },
+      },
+      {
+        transform: [{ filter: "datum.layer === 'ordered'" }],
+        mark: { type: 'square', filled: false, size: 90, strokeWidth: 2, clip: true },
         encoding: { x, y, color },
       },
     ],

@@ -1,10 +1,11 @@
+import { MC2010_GAMMA_CRIT } from '../models/mc2010.js';
 import { meltingGamma } from '../ocp/meltingPoint.js';
 import { locateAzeotrope, narrowest, pockets, refineAzeotropeTangency } from './azeotrope.js';
 import { coexistenceWindows, hullAnalysis, resolveGrid, type CoexistenceOptions } from './coexistence.js';
 import type { GridOptions } from './grid.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import type { LiquidOptions } from '../models/liquid.js';
-import { fixedSolidCurve, liquidCurve, sumsForFixedModel, type FixedSolidModel, type SolidModelName } from './modelCurves.js';
+import { fixedSolidCurve, liquidCurveFor, sumsForFixedModel, type FixedSolidModel, type SolidModelName } from './modelCurves.js';
 import { miscibilityGaps } from './solvus.js';
 import type { CoexistenceWindow, FreeEnergyCurve } from './types.js';
 
@@ -120,7 +121,7 @@ export interface PhaseDiagramOptions {
   azeotropeMaxIterations?: number;
 }
 
-const FIXED: readonly string[] = ['random', 'ogata', 'ogata-smixz'];
+const FIXED: readonly string[] = ['random', 'ogata', 'ogata-smixz', 'mc2010'];
 
 /** Gamma values gammaMin, gammaMin + step, ... <= gammaMax (+1e-9 slack), rounded to 1e-9. */
 export function gammaGrid(gammaMin: number, gammaMax: number, gammaStep: number): number[] {
@@ -136,7 +137,8 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
   const z2 = options.z2 ?? 8;
   if (!(z1 > 0 && z2 > z1)) throw new RangeError(`need 0 < z1 < z2, got z1 = ${z1}, z2 = ${z2}`);
   const gammas = gammaGrid(options.gammaMin, options.gammaMax, options.gammaStep);
-  const gamma1m = options.gamma1m ?? meltingGamma();
+  // Each model in units of its own pure-Z1 melting point: Medin & Cumming's is their Gamma_crit.
+  const gamma1m = options.gamma1m ?? (options.model === 'mc2010' ? MC2010_GAMMA_CRIT : meltingGamma());
   const grid = resolveGrid(options.grid ?? { step: 0.002, edge: 1e-8 });
   const hullOptions: CoexistenceOptions = { grid };
 
@@ -149,7 +151,7 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
   } else if (FIXED.includes(options.model)) {
     const model = options.model as FixedSolidModel;
     const sums = options.sums ?? (await sumsForFixedModel(model));
-    provider = (g) => ({ liquid: liquidCurve(z1, z2, g, options.liquid), solid: fixedSolidCurve(model, z1, z2, g, sums) });
+    provider = (g) => ({ liquid: liquidCurveFor(model, z1, z2, g, options.liquid), solid: fixedSolidCurve(model, z1, z2, g, sums) });
     name = model;
     fixed = true;
   } else if (options.model === 'sro') {

@@ -1,5 +1,6 @@
 import type { Staging } from './output.js';
 import type { ReproduceSummary } from './reproduce.js';
+import { mc2010Markdown, orderedStructuresMarkdown } from './comparisonsReport.js';
 import { round } from './tableI.js';
 
 const f = (v: number | null | undefined, d: number): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
@@ -127,12 +128,14 @@ export function reportMarkdown(s: ReproduceSummary): string {
   L.push('');
   L.push(`Double tangents at T_1m: random solid ${w.random.map((q) => `(x_l ${f(q.xLiquid, 4)}, x_s ${f(q.xSolid, 4)})`).join(', ') || 'none'}; SRO solid ${w.sro.map((q) => `(x_l ${f(q.xLiquid, 4)}, x_s ${f(q.xSolid, 4)})`).join(', ') || 'none'}.`);
   L.push('');
+  L.push(...orderedStructuresMarkdown(s.comparisons.ordered));
   L.push('### Fig. 2: C/O phase diagram');
   L.push('');
   L.push('![Fig. 2](fig2.svg)');
   L.push('');
-  L.push('T/T_1m versus x (O number fraction). SRO liquidus (stars) and solidus (crosses); random, Ogata (S_mix) and Ogata (S_mixZ, with its solvus) as lines; Blouin & Daligault 2021 (thick grey, T/T_mC). [fig2.csv](fig2.csv)');
+  L.push('T/T_1m versus x (O number fraction). SRO liquidus (stars) and solidus (crosses); random, Ogata (S_mix) and Ogata (S_mixZ, with its solvus) as lines; Medin & Cumming 2010 (\`mc2010\`, T over their own T_mC = T at Gamma_crit = 178.6); Blouin & Daligault 2021 (thick grey, T/T_mC). [fig2.csv](fig2.csv)');
   L.push('');
+  L.push(...mc2010Markdown(s.comparisons.mc2010));
   L.push('### Fig. 3: equilibrium order parameters at x = 0.5');
   L.push('');
   L.push('![Fig. 3](fig3.svg)');

@@ -14,6 +14,9 @@ import { liquidCurve } from '../phase/modelCurves.js';
 import { sroCurveFromPoints } from '../phase/sroCurve.js';
 import type { ReproduceConfig } from './config.js';
 import { fig1Data } from './fig1Data.js';
+import { mc2010Comparison, type Mc2010Comparison } from './mc2010Comparison.js';
+import { orderedStructuresData, type OrderedStructureRow } from './orderedStructuresData.js';
+import { latticeSums } from '../latticeSums/latticeSums.js';
 import { fig3Data, sweepGammas, type Fig3Row } from './fig3Data.js';
 import { fig4Data, type Fig4Result } from './fig4Data.js';
 import { phaseDiagramCsv } from '../output/phaseDiagramCsv.js';
@@ -48,6 +51,9 @@ export const EXPECTED_FILES = [
   'phase-diagrams.json',
   'solvus.csv',
   'solidus.csv',
+  'phase-diagram-mc2010.csv',
+  'mc2010-comparison.csv',
+  'ordered-structures.csv',
   'fig1.svg',
   'fig1.csv',
   'fig2.svg',
@@ -90,6 +96,8 @@ export interface ReproduceSummary {
   fig1Windows: { random: CoexistenceWindow[]; sro: CoexistenceWindow[] };
   fig3: Fig3Row[];
   fig4: Omit<Fig4Result, 'data'>;
+  /** The paper's two comparisons, checked: Medin & Cumming 2010 and Fig. 1's ordered structures. */
+  comparisons: { mc2010: Mc2010Comparison; ordered: OrderedStructureRow[] };
   sro: { xGridPoints: number; curves: number; onDemandCurves: number; trouble: SroTrouble };
   files: string[];
 }
@@ -228,16 +236,34 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   }
   await st.writeCsv('solidus.csv', solidus.map((s) => ({ ...s })));
 
-  // 7. Fig. 1 at T = T_1m.
+  // 7. The paper's two comparisons: Medin & Cumming's banana, and the fully ordered structures
+  // (exact Ewald energies; eqs. 5-6 truncated at 8, 30, 60 shells, so 60-shell sums).
+  const mc = await timed('mc2010', () => mc2010Comparison(z1, z2, cfg.gammaStep));
+  await st.writeCsv('phase-diagram-mc2010.csv', mc.diagram.rows.map((r) => ({ ...r })));
+  await st.writeCsv('mc2010-comparison.csv', [
+    ...mc.atT.flatMap((a) => a.windows.map((w) => ({ table: 'equal T/T_m', liquid: a.liquid, tOverTm: a.tOverTm, gamma: a.gamma, xLiquid: w.xLiquid, xSolid: w.xSolid }))),
+    ...mc.atXLiquid.map((a) => ({ table: 'equal x_liquid', liquid: a.liquid, tOverTm: a.tOverTm, xLiquid: a.xLiquid, xSolid: a.xSolid })),
+  ]);
+  const ordered = await timed('orderedStructures', async () => {
+    const sums60 = await latticeSums({ shells: 60, tol: cfg.tableTol, threads: cfg.threads });
+    return orderedStructuresData(z1, z2, sums60);
+  });
+  await st.writeCsv('ordered-structures.csv', ordered.map(({ Ushift, paperMinusExact, ...r }) => ({
+    ...r, Ushift8: Ushift[0], Ushift30: Ushift[1], Ushift60: Ushift[2],
+    paperMinusExact8: paperMinusExact[0], paperMinusExact30: paperMinusExact[1], paperMinusExact60: paperMinusExact[2],
+  })));
+
+  // 8. Fig. 1 at T = T_1m, with the ordered structures as squares.
   const f1 = await timed('fig1', async () => {
     const r = fig1Data(z1, z2, gamma1m, sums, await cache.pointsAt(gamma1m), cfg.hullStep);
+    r.data.ordered = ordered.map((o) => ({ series: 'ordered (CsCl, 4{fcc}; exact)', x: o.x, F: o.U }));
     await fig1(r.data, st.file('fig1'));
     return r;
   });
 
-  // 8. Fig. 2.
+  // 9. Fig. 2, with Medin & Cumming's banana (T over their own T_mC).
   await timed('fig2', async () => {
-    const d2: Fig2Diagram[] = diagrams.map((d) => ({
+    const d2: Fig2Diagram[] = [...diagrams, mc.diagram].map((d) => ({
       model: d.model,
       rows: d.rows,
       azeotrope: d.azeotrope,
@@ -247,7 +273,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     await fig2({ diagrams: d2, reference: blouinDaligaultFigureRows(), referenceName: 'Blouin & Daligault 2021' }, st.file('fig2'));
   });
 
-  // 9. Fig. 3 (main thread, warm start along Gamma).
+  // 10. Fig. 3 (main thread, warm start along Gamma).
   const g3 = sweepGammas(gamma1m, cfg.sweepStep, cfg.sweepMax);
   const bar3 = progress.bar('Fig. 3 (x = 0.5, along Gamma)', g3.length);
   const f3 = await timed('fig3', async () => {
@@ -257,7 +283,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   });
   bar3.done();
 
-  // 10. Fig. 4 (pool).
+  // 11. Fig. 4 (pool).
   const crystallized = solidus.filter((s) => s.xSolid !== null).map((s) => ({ gammaC: s.gamma, xc: s.xSolid as number }));
   let bar4: ReturnType<Progress['bar']> | undefined;
   const f4 = await timed('fig4', async () => {
@@ -305,6 +331,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     fig1Windows: f1.windows,
     fig3: f3.rows,
     fig4: fig4Rest,
+    comparisons: { mc2010: mc, ordered },
     sro: { xGridPoints: cache.xs.length, curves: cache.points.size, onDemandCurves: cache.onDemand, trouble },
     files: [],
   };

@@ -3,7 +3,7 @@ import type { BadInputRow } from './types.js';
 const at = ['--x', '0.5', '--gamma', '175'];
 export const rows: BadInputRow[] = [
   { args: at, stderr: /--model is required/ },
-  { args: ['--model', 'foo', ...at], stderr: /--model must be one of random, ogata, ogata-smixz, sro, liquid/ },
+  { args: ['--model', 'foo', ...at], stderr: /--model must be one of random, ogata, ogata-smixz, mc2010, sro, liquid, mc2010-liquid/ },
   { args: ['--model', 'ogata', '--gamma', '175'], stderr: /--x is required/ },
   { args: ['--model', 'ogata', '--x', '0.5'], stderr: /--gamma is required/ },
   { args: ['--model', 'ogata', '--x', '0', '--gamma', '175'] },
@@ -24,3 +24,7 @@ export const rows: BadInputRow[] = [
   { args: ['--model', 'ogata', ...at, '--json=1'] },
   { args: ['--model', 'ogata', '--model', 'random', ...at], stderr: /--model is given more than once/ },
 ];
+rows.push(
+  { args: ['--model', 'mc2010', ...at, '--shells', '8'], stderr: /--shells applies only to --model random or sro/ },
+  { args: ['--model', 'mc2010-liquid', ...at, '--liquid-mixing', 'smixz'], stderr: /--liquid-mixing applies only to --model liquid/ },
+);

@@ -21,7 +21,7 @@ export const rows: BadInputRow[] = [
   { args: ['--model', 'random', '--x-step', '0.01'], stderr: /--x-step applies only to --model sro/ },
   { args: ['--model', 'random', '--solvus-gamma-max', '1e100'], stderr: /--solvus-gamma-max must exceed --gamma-min \(130\) and be at most 10000/ },
   { args: ['--model', 'random', '--solvus-gamma-max', '100'] },
-  { args: ['--solvus-gamma-max', '800'], stderr: /--solvus-gamma-max applies only to --model random, ogata or ogata-smixz/ },
+  { args: ['--solvus-gamma-max', '800'], stderr: /--solvus-gamma-max applies only to the fixed-microstructure models/ },
   { args: ['--liquid-mixing', 'foo'], stderr: /--liquid-mixing must be smix or smixz/ },
   { args: ['--json', '--csv'], stderr: /choose one of --json and --csv/ },
   { args: ['--quiet=1'] },
@@ -31,3 +31,7 @@ export const rows: BadInputRow[] = [
   { args: ['--gamma-max', '180', '--gamma-max', '181'], stderr: /given more than once/ },
   { args: ['extra'] },
 ];
+rows.push(
+  { args: ['--model', 'mc2010', '--liquid-mixing', 'smixz'], stderr: /--liquid-mixing does not apply to --model mc2010/ },
+  { args: ['--model', 'mc2010', '--threads', '2'], stderr: /--threads applies only to --model sro/ },
+);

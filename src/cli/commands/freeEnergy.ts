@@ -2,18 +2,19 @@ import { DOMAIN_TEXT } from '../../domain.js';
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import type { Mixture } from '../../mixture/composition.js';
 import { liquidFreeEnergy } from '../../models/liquid.js';
+import { mc2010Liquid, mc2010Solid } from '../../models/mc2010.js';
 import { ogataSolid } from '../../models/ogata.js';
 import { randomSolid } from '../../models/random.js';
 import type { SolidModelResult } from '../../models/types.js';
 import { LIQUID_FITS } from '../../ocp/liquidFreeEnergy.js';
 import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
 import { cleanEntropy } from '../format.js';
-import { chargeOptions, gammaOption, integerOption, onlyWith, parseOptions, required, xOption } from '../options.js';
+import { chargeOptions, gammaOption, integerOption, onlyWith, parseOptions, required, xOption, type OptionSpec } from '../options.js';
 import { UsageError } from '../usageError.js';
 import { pickParameterSet } from './parameterSets.js';
 
 /** Model names accepted by --model. */
-export const FREE_ENERGY_MODELS = ['random', 'ogata', 'ogata-smixz', 'sro', 'liquid'] as const;
+export const FREE_ENERGY_MODELS = ['random', 'ogata', 'ogata-smixz', 'mc2010', 'sro', 'liquid', 'mc2010-liquid'] as const;
 export type FreeEnergyModel = (typeof FREE_ENERGY_MODELS)[number];
 
 export const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--json]
@@ -31,31 +32,32 @@ U_1 = Z1^(5/3) e^2/a_e with the linear-mixing electrostatic energy subtracted.
   --liquid-mixing smix|smixz   ideal mixing term of the liquid (default smix; smixz: the -S_mixZ
                   variant, see docs/solidus-offset.md)
   --json          one JSON object {model, z1, z2, x, gamma, [shells], F, U, S, [alpha]}
-A flag that does not apply to the chosen model is refused. S is printed as 0 when |S| < 1e-12.
+'mc2010' and 'mc2010-liquid' are Medin & Cumming's (2010) solid (Ogata energy, -S_mixZ) and
+liquid (their OCP fit, -S_mixZ). A flag that does not apply to the chosen model is refused. S is printed as 0 when |S| < 1e-12.
 `;
 
 /** Signature of the 'sro' model (src/models/sro.ts, loaded on demand). */
 type SroSolid = (mix: Mixture, gamma: number, sums: unknown, options: { shells: number }) => Promise<SolidModelResult>;
 
-/**
- * `coulomix free-energy`: evaluates one model at (z1, z2, x, Gamma) and prints F in U_1
- * (docs/physics.md sections 4-8). Bad input is a UsageError (exit code 2).
- *
- * @example await run(['--model', 'ogata', '--x', '0.5', '--gamma', '175.719', '--json'])
- */
-export async function run(argv: string[]): Promise<void> {
-  const opts = parseOptions('free-energy', argv, {
-    model: { type: 'string' },
-    x: { type: 'string' },
-    gamma: { type: 'string' },
-    z1: { type: 'string' },
-    z2: { type: 'string' },
-    shells: { type: 'string' },
-    json: { type: 'boolean' },
-    'liquid-fit': { type: 'string' },
-    anharmonic: { type: 'string' },
-    'liquid-mixing': { type: 'string' },
-  }, HELP);
+/** Options of `coulomix free-energy` (also what `coulomix sweep` checks a spec's flags against). */
+export const FREE_ENERGY_OPTIONS = {
+  model: { type: 'string' },
+  x: { type: 'string' },
+  gamma: { type: 'string' },
+  z1: { type: 'string' },
+  z2: { type: 'string' },
+  shells: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  'liquid-fit': { type: 'string' },
+  anharmonic: { type: 'string' },
+  'liquid-mixing': { type: 'string' },
+} satisfies Record<string, OptionSpec>;
+
+/** Parse and validate argv (UsageError on bad input); 'help' for --help. */
+export function parseFreeEnergyArgs(argv: string[]) {
+  const opts = parseOptions('free-energy', argv, FREE_ENERGY_OPTIONS);
+  if (opts.help) return 'help' as const;
   if (opts.model === undefined) throw new UsageError(`free-energy: --model is required (${FREE_ENERGY_MODELS.join(', ')})`);
   const model = String(opts.model) as FreeEnergyModel;
   if (!FREE_ENERGY_MODELS.includes(model)) {
@@ -75,6 +77,24 @@ export async function run(argv: string[]): Promise<void> {
     throw new UsageError(`--liquid-mixing must be smix or smixz, got '${idealMixing}'`);
   }
   const mix = { z1, z2, x };
+  return { model, x, gamma, z1, z2, shells, liquidFit, anharmonic, idealMixing: idealMixing as 'smix' | 'smixz', mix, json: Boolean(opts.json) };
+}
+
+/**
+ * `coulomix free-energy`: evaluates one model at (z1, z2, x, Gamma) and prints F in U_1
+ * (docs/physics.md sections 4-8). Bad input is a UsageError (exit code 2).
+ *
+ * @example await run(['--model', 'ogata', '--x', '0.5', '--gamma', '175.719', '--json'])
+ */
+export async function run(argv: string[]): Promise<void> {
+  const parsed = parseFreeEnergyArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const { model, x, gamma, z1, z2, shells, liquidFit, anharmonic, idealMixing, mix } = parsed;
+  const opts = { json: parsed.json };
+  const usesShells = model === 'random' || model === 'sro';
 
   let result: { model: string; F: number; U?: number; S?: number; alpha?: number[] };
   switch (model) {
@@ -86,6 +106,12 @@ export async function run(argv: string[]): Promise<void> {
       break;
     case 'ogata-smixz':
       result = ogataSolid(mix, gamma, { entropy: 'smixz' });
+      break;
+    case 'mc2010':
+      result = mc2010Solid(mix, gamma);
+      break;
+    case 'mc2010-liquid':
+      result = { model, F: mc2010Liquid(mix, gamma) };
       break;
     case 'random':
       result = randomSolid(mix, gamma, await getLatticeSums(shells));

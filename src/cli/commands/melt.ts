@@ -1,7 +1,7 @@
 import { meltingGamma } from '../../ocp/meltingPoint.js';
 import { LIQUID_FITS } from '../../ocp/liquidFreeEnergy.js';
 import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
-import { parseOptions } from '../options.js';
+import { parseOptions, type OptionSpec } from '../options.js';
 import { pickParameterSet } from './parameterSets.js';
 
 export const HELP = `usage: coulomix melt [--json] [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
@@ -14,6 +14,23 @@ Defaults are the paper's (ds99, bc22), giving 175.719.
   --json                    {"gammaMelt", "liquidFit", "anharmonic"}
 `;
 
+/** Options of `coulomix melt` (also what `coulomix sweep` checks a spec's flags against). */
+export const MELT_OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+  'liquid-fit': { type: 'string' },
+  anharmonic: { type: 'string' },
+} satisfies Record<string, OptionSpec>;
+
+/** Parse and validate argv (UsageError on bad input); 'help' for --help. */
+export function parseMeltArgs(argv: string[]) {
+  const opts = parseOptions('melt', argv, MELT_OPTIONS);
+  if (opts.help) return 'help' as const;
+  const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
+  const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
+  return { liquidFit, anharmonic, json: Boolean(opts.json) };
+}
+
 /**
  * `coulomix melt [--json] [--liquid-fit NAME] [--anharmonic NAME]`: prints Gamma_1m
  * (docs/physics.md section 7). `--json` prints {"gammaMelt", "liquidFit", "anharmonic"}.
@@ -21,13 +38,13 @@ Defaults are the paper's (ds99, bc22), giving 175.719.
  * @example await run(['--json']) // {"gammaMelt":175.7189...,"liquidFit":"ds99","anharmonic":"bc22"}
  */
 export async function run(argv: string[]): Promise<void> {
-  const opts = parseOptions('melt', argv, {
-    json: { type: 'boolean' },
-    'liquid-fit': { type: 'string' },
-    anharmonic: { type: 'string' },
-  }, HELP);
-  const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
-  const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
+  const parsed = parseMeltArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const { liquidFit, anharmonic } = parsed;
+  const opts = { json: parsed.json };
   const gammaMelt = meltingGamma({ liquidFit, anharmonic });
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ gammaMelt, liquidFit: liquidFit.name, anharmonic: anharmonic.name })}\n`);

@@ -2,7 +2,7 @@ import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import { DOMAIN_TEXT } from '../../domain.js';
 import { MAX_ORDER_PARAMETERS, sroSolid } from '../../models/sro.js';
 import { cleanEntropy } from '../format.js';
-import { chargeOptions, gammaOption, integerOption, parseOptions, required, xOption } from '../options.js';
+import { chargeOptions, gammaOption, integerOption, parseOptions, required, xOption, type OptionSpec } from '../options.js';
 
 export const HELP = `usage: coulomix minimize --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--seed S] [--json]
 
@@ -20,6 +20,31 @@ Energies in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted. Progress goes to s
   --json       one JSON object (keys in the README); S is printed as 0 when |S| < 1e-12
 `;
 
+/** Options of `coulomix minimize` (also what `coulomix sweep` checks a spec's flags against). */
+export const MINIMIZE_OPTIONS = {
+  x: { type: 'string' },
+  gamma: { type: 'string' },
+  z1: { type: 'string' },
+  z2: { type: 'string' },
+  shells: { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
+/** Parse and validate argv (UsageError on bad input); 'help' for --help. */
+export function parseMinimizeArgs(argv: string[]) {
+  const opts = parseOptions('minimize', argv, MINIMIZE_OPTIONS);
+  if (opts.help) return 'help' as const;
+  const x = xOption(required('minimize', opts, 'x'));
+  const gamma = gammaOption(required('minimize', opts, 'gamma'));
+  const { z1, z2 } = chargeOptions(opts);
+  const shells = integerOption('shells', opts.shells, 8, 1, MAX_ORDER_PARAMETERS);
+  const seed = integerOption('seed', opts.seed, 1, 0, 2 ** 31 - 1);
+  const mix = { z1, z2, x };
+  return { x, gamma, z1, z2, shells, seed, mix, json: Boolean(opts.json) };
+}
+
 /**
  * `coulomix minimize`: the certified free-energy minimum over the short-range order
  * parameters at (z1, z2, x, Gamma). `--json` prints exactly one object:
@@ -28,21 +53,13 @@ Energies in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted. Progress goes to s
  * @example await run(['--x', '0.5', '--gamma', '175.719', '--json'])
  */
 export async function run(argv: string[]): Promise<void> {
-  const opts = parseOptions('minimize', argv, {
-    x: { type: 'string' },
-    gamma: { type: 'string' },
-    z1: { type: 'string' },
-    z2: { type: 'string' },
-    shells: { type: 'string' },
-    seed: { type: 'string' },
-    json: { type: 'boolean' },
-  }, HELP);
-  const x = xOption(required('minimize', opts, 'x'));
-  const gamma = gammaOption(required('minimize', opts, 'gamma'));
-  const { z1, z2 } = chargeOptions(opts);
-  const shells = integerOption('shells', opts.shells, 8, 1, MAX_ORDER_PARAMETERS);
-  const seed = integerOption('seed', opts.seed, 1, 0, 2 ** 31 - 1);
-  const mix = { z1, z2, x };
+  const parsed = parseMinimizeArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const { x, gamma, z1, z2, shells, seed, mix } = parsed;
+  const opts = { json: parsed.json };
 
   // Progress on stderr only (interactive terminals, or COULOMIX_VERBOSE=1 for every round).
   const verbose = !!process.env.COULOMIX_VERBOSE;

@@ -3,7 +3,7 @@ import { gammaGrid, phaseDiagram, type PhaseDiagramResult } from '../../phase/ph
 import { DOMAIN, DOMAIN_TEXT } from '../../domain.js';
 import { defaultThreads, maxThreads } from '../../parallel/pool.js';
 import { PHASE_DIAGRAM_CSV_COLUMNS, phaseDiagramCsv } from '../../output/phaseDiagramCsv.js';
-import { chargeOptions, gammaOption, integerOption, numberOption, onlyWith, parseOptions, rangeOption } from '../options.js';
+import { chargeOptions, gammaOption, integerOption, numberOption, onlyWith, parseOptions, rangeOption, type OptionSpec } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
@@ -40,6 +40,8 @@ to stderr; --json / --csv print machine-readable results on stdout.
   --x-step S             step of the SRO x grid, ${MIN_X_STEP}..0.01 (default 0.01)
   --solvus-gamma-max G   end of the solvus scan (step 5), above --gamma-min and <= ${DOMAIN.gammaMax} (default 800)
   --csv                  columns ${PHASE_DIAGRAM_CSV_COLUMNS.join(',')}
+--model mc2010 is Medin & Cumming (2010): the Ogata solid with -S_mixZ and their own liquid
+(their OCP fit, no mixture correction, -S_mixZ), in units of their Gamma_crit = 178.6.
 A flag that does not apply to the chosen model is refused.
 `;
 
@@ -61,31 +63,35 @@ export interface PhaseDiagramCommandOptions {
   quiet: boolean;
 }
 
+/** Options of `coulomix phase-diagram` (also what `coulomix sweep` checks a spec's flags against). */
+export const PHASE_DIAGRAM_OPTIONS = {
+  model: { type: 'string' },
+  z1: { type: 'string' },
+  z2: { type: 'string' },
+  'gamma-min': { type: 'string' },
+  'gamma-max': { type: 'string' },
+  'gamma-step': { type: 'string' },
+  threads: { type: 'string' },
+  shells: { type: 'string' },
+  'x-step': { type: 'string' },
+  'solvus-gamma-max': { type: 'string' },
+  'liquid-mixing': { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
 /** Parse argv into validated options (UsageError on any bad input). */
 export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOptions | 'help' {
-  const o = parseOptions('phase-diagram', argv, {
-    model: { type: 'string' },
-    z1: { type: 'string' },
-    z2: { type: 'string' },
-    'gamma-min': { type: 'string' },
-    'gamma-max': { type: 'string' },
-    'gamma-step': { type: 'string' },
-    threads: { type: 'string' },
-    shells: { type: 'string' },
-    'x-step': { type: 'string' },
-    'solvus-gamma-max': { type: 'string' },
-    'liquid-mixing': { type: 'string' },
-    json: { type: 'boolean' },
-    csv: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-  });
+  const o = parseOptions('phase-diagram', argv, PHASE_DIAGRAM_OPTIONS);
   if (o.help) return 'help';
   const model = (o.model === undefined ? 'sro' : String(o.model)) as SolidModelName;
   if (!SOLID_MODELS.includes(model)) {
     throw new UsageError(`--model must be one of ${SOLID_MODELS.join(', ')}, got '${o.model}'`);
   }
   onlyWith(o, ['threads', 'shells', 'x-step'], model === 'sro', '--model sro');
-  onlyWith(o, ['solvus-gamma-max'], model !== 'sro', '--model random, ogata or ogata-smixz (the SRO diagram has no solvus scan)');
+  onlyWith(o, ['solvus-gamma-max'], model !== 'sro', 'the fixed-microstructure models (random, ogata, ogata-smixz, mc2010; the SRO diagram has no solvus scan)');
   const { z1, z2 } = chargeOptions(o);
   const gammaMin = gammaOption(o['gamma-min'], 130, 'gamma-min');
   const gammaMax = gammaOption(o['gamma-max'], 181.5, 'gamma-max');
@@ -105,6 +111,9 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   const liquidMixing = o['liquid-mixing'] === undefined ? 'smix' : String(o['liquid-mixing']);
   if (liquidMixing !== 'smix' && liquidMixing !== 'smixz') {
     throw new UsageError(`--liquid-mixing must be smix or smixz, got '${liquidMixing}'`);
+  }
+  if (model === 'mc2010' && o['liquid-mixing'] !== undefined) {
+    throw new UsageError("--liquid-mixing does not apply to --model mc2010 (Medin & Cumming's liquid has its own -S_mixZ term)");
   }
   if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
   return {
@@ -189,6 +198,7 @@ export { phaseDiagramCsv };
 export function phaseDiagramText(r: PhaseDiagramResult): string {
   const out: string[] = [];
   out.push(`phase diagram, model ${r.model}: Z1 = ${r.z1}, Z2 = ${r.z2}, Gamma_1m = ${r.gamma1m.toFixed(6)}`);
+  if (r.model === 'mc2010') out.push("  (Medin & Cumming 2010: their own liquid; Gamma_1m is their Gamma_crit, T/T_1m = 178.6/Gamma)");
   out.push('  Gamma      T/T_1m     x_liquid   x_solid    side');
   for (const w of r.rows) {
     out.push(`  ${fmt(w.gamma, 3).padStart(8)}  ${fmt(w.tOverT1m)}  ${fmt(w.xLiquid)}  ${fmt(w.xSolid)}  ${w.side}`);

@@ -1,7 +1,7 @@
 import { MAX_SHELLS } from '../../lattice/bccShells.js';
 import { latticeSums, MIN_TOL } from '../../latticeSums/latticeSums.js';
 import { closePool, defaultThreads, maxThreads } from '../../parallel/pool.js';
-import { integerOption, parseOptions, rangeOption } from '../options.js';
+import { integerOption, parseOptions, rangeOption, type OptionSpec } from '../options.js';
 
 export const HELP = `usage: coulomix table [--shells N] [--tol T] [--threads K] [--eta E] [--json]
 
@@ -14,16 +14,32 @@ I_i = m_i/R_i and the static-displacement integrals T_0, T_1..T_N.
   --json       one JSON object on stdout
 `;
 
-/** `coulomix table`: Table I with T_0, zeta and the error estimate. */
-export async function run(argv: string[]): Promise<void> {
-  const o = parseOptions('table', argv, {
-    shells: { type: 'string' }, tol: { type: 'string' }, threads: { type: 'string' },
-    eta: { type: 'string' }, json: { type: 'boolean' },
-  }, HELP);
+/** Options of `coulomix table` (also what `coulomix sweep` checks a spec's flags against). */
+export const TABLE_OPTIONS = {
+  shells: { type: 'string' }, tol: { type: 'string' }, threads: { type: 'string' },
+  eta: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
+/** Parse and validate argv (UsageError on bad input); 'help' for --help. */
+export function parseTableArgs(argv: string[]) {
+  const o = parseOptions('table', argv, TABLE_OPTIONS);
+  if (o.help) return 'help' as const;
   const shells = integerOption('shells', o.shells, 8, 1, MAX_SHELLS);
   const tol = rangeOption('tol', o.tol, 1e-9, MIN_TOL, 0.1);
   const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
   const eta = rangeOption('eta', o.eta, 0.9, 0.3, 3);
+  return { shells, tol, threads, eta, json: Boolean(o.json) };
+}
+
+/** `coulomix table`: Table I with T_0, zeta and the error estimate. */
+export async function run(argv: string[]): Promise<void> {
+  const parsed = parseTableArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const { shells, tol, threads, eta } = parsed;
+  const o = { json: parsed.json };
   const t0 = performance.now();
   let result;
   try {
