@@ -1,4 +1,4 @@
-// Benchmark of the short-range-order minimizer (issue 3, item 8): one certified minimization
+// Benchmark of the short-range-order minimizer: one certified minimization
 // with n = 8 order parameters and the 10^5-point wedge sample, single thread, the shell-cosine
 // table precomputed (it is computed once per process and shared by every minimization).
 // Run stand-alone with `node bench/minimize.mjs` after `npm run build`; `bench/run.mjs` calls

@@ -4,50 +4,51 @@
  * with linear mixing subtracted, entropies in k_B per ion (see README and docs/physics.md).
  */
 
-// Errors: DomainError (input outside the supported range), UncertifiedError (no certificate)
+// Errors: DomainError (input outside the supported range), UncertifiedError (no certificate).
+// Every function below checks its arguments (src/api/, src/domain.ts) and never returns NaN.
 export { CoulomixError, DomainError, UncertifiedError } from './errors.js';
+export { DOMAIN, checkMixture } from './domain.js';
 
 // Lattice geometry and lattice sums (Table I)
-export { bccShells, MAX_SHELLS, type BccShell, type ShellOrbit } from './lattice/bccShells.js';
+export { MAX_SHELLS, type BccShell, type ShellOrbit } from './lattice/bccShells.js';
 export { ION_DENSITY, LATTICE_CONSTANT, RECIPROCAL_UNIT } from './lattice/constants.js';
-export { shellCosineSums } from './lattice/shellCosineSums.js';
+
 export { latticeSums, type LatticeSumsOptions, type LatticeSumsResult } from './latticeSums/latticeSums.js';
-export { getLatticeSums } from './latticeSums/getLatticeSums.js';
+
 export type { LatticeSums, ShellSums } from './latticeSums/types.js';
 
 // Kernels (WASM) and parallel execution
-export { latticeKernel, type LatticeKernel, type LatticeKernelOptions } from './kernels/latticeKernel.js';
-export { shellCosineTable } from './kernels/shellCosineTable.js';
-export { initKernels } from './kernels/loadWasm.js';
-export { closePool, defaultThreads } from './parallel/pool.js';
-export { WEDGE, inWedge } from './brillouin/wedge.js';
-export { phononFrequencies } from './phonons/phononFrequencies.js';
-export { phononMoments, type PhononMoments } from './phonons/phononMoments.js';
+export type { LatticeKernel, LatticeKernelOptions } from './kernels/latticeKernel.js';
+export { closePool, defaultThreads, maxThreads } from './parallel/pool.js';
+export { WEDGE } from './brillouin/wedge.js';
+export type { PhononMoments } from './phonons/phononMoments.js';
+export {
+  bccShells, getLatticeSums, shellCosineSums, shellCosineTable, latticeKernel, inWedge, phononFrequencies, phononMoments, initKernels,
+} from './api/lattice.js';
 
 // One-component plasma and mixture thermodynamics
-export { meltingGamma } from './ocp/meltingPoint.js';
-export { ocpLiquidFreeEnergy, DS99, LIQUID_FITS } from './ocp/liquidFreeEnergy.js';
-export { ocpSolidFreeEnergy, BC22, FH93, ANHARMONIC_FITS } from './ocp/solidFreeEnergy.js';
-export { zMoment, meanZ, validateMixture, type Mixture } from './mixture/composition.js';
+export { DS99, LIQUID_FITS } from './ocp/liquidFreeEnergy.js';
+export { BC22, FH93, ANHARMONIC_FITS } from './ocp/solidFreeEnergy.js';
+export { validateMixture, type Mixture } from './mixture/composition.js';
 export {
-  ionSphereUnit, madelungExcess, correlationEnergy, shiftEnergy, randomEnergy, electrostaticEnergy, linearCoefficients,
-} from './mixture/electrostatic.js';
-export { mixingEntropy, mixingEntropyZ, shellEntropyDecrement, orderedEntropy } from './mixture/entropy.js';
-export { liquidMixingCorrection } from './mixture/liquidMixing.js';
+  zMoment, meanZ, ionSphereUnit, madelungExcess, correlationEnergy, shiftEnergy, randomEnergy, electrostaticEnergy, linearCoefficients,
+  mixingEntropy, mixingEntropyZ, shellEntropyDecrement, orderedEntropy, liquidMixingCorrection,
+} from './api/mixture.js';
 
 // Free-energy models
-export { liquidFreeEnergy } from './models/liquid.js';
-export { randomSolid } from './models/random.js';
-export { ogataSolid, ogataEnergy } from './models/ogata.js';
-export { mc2010Liquid, mc2010Solid, mc2010OcpDifference, composedLiquid, MC2010_GAMMA_CRIT, type LiquidIngredients } from './models/mc2010.js';
-export { orderedEnergy, orderedCell, orderedShellAlphas, type OrderedStructureName } from './mixture/orderedStructures.js';
-export { sroSolid } from './models/sro.js';
+export {
+  meltingGamma, ocpLiquidFreeEnergy, ocpSolidFreeEnergy, liquidFreeEnergy, randomSolid, ogataSolid, ogataEnergy,
+  mc2010Liquid, mc2010Solid, mc2010OcpDifference, composedLiquid,
+} from './api/models.js';
+export { MC2010_GAMMA_CRIT, type LiquidIngredients } from './models/mc2010.js';
+export { orderedEnergy, orderedCell, orderedShellAlphas } from './api/ordered.js';
+export type { OrderedStructureName } from './mixture/orderedStructures.js';
+export { sroSolid } from './api/sro.js';
 export type { SolidModelResult } from './models/types.js';
 
 // Phase diagrams
-export { phaseDiagram } from './phase/phaseDiagram.js';
-export { coexistenceWindows } from './phase/coexistence.js';
-export { sroPhaseDiagram, type SroPhaseDiagramOptions } from './parallel/sroPhaseDiagram.js';
+export { phaseDiagram, sroPhaseDiagram, coexistenceWindows } from './api/phase.js';
+export type { SroPhaseDiagramOptions } from './parallel/sroPhaseDiagram.js';
 export { liquidusPoints, type LiquidusPoint } from './phase/liquidus.js';
 
 // Tables for other codes

@@ -21,7 +21,7 @@ describe('composition', () => {
     expect(zMoment(CO, 2)).toBe(50);
     expect(zMoment({ ...CO, x: 0 }, 5 / 3)).toBeCloseTo(Math.pow(6, 5 / 3), 14);
   });
-  it('validation throws one-line DomainErrors', () => {
+  it('validation throws the library DomainError (never the CLI UsageError)', () => {
     for (const bad of [
       { z1: 6, z2: 8, x: 0 },
       { z1: 6, z2: 8, x: 1 },

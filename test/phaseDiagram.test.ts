@@ -120,8 +120,8 @@ describe('phase-diagram command options', () => {
     });
   }
   it('has the documented defaults', () => {
-    const o = parsePhaseDiagramArgs(['--model', 'random', '--threads', '2']);
-    expect(o).toMatchObject({ model: 'random', z1: 6, z2: 8, gammaMin: 130, gammaMax: 181.5, gammaStep: 0.5, threads: 2, format: 'text' });
+    const o = parsePhaseDiagramArgs(['--model', 'sro', '--threads', '2']);
+    expect(o).toMatchObject({ model: 'sro', z1: 6, z2: 8, gammaMin: 130, gammaMax: 181.5, gammaStep: 0.5, threads: 2, format: 'text' });
   });
   it('writes CSV rows for windows, the azeotrope and the solvus', async () => {
     const r = await phaseDiagram({ model: 'ogata', gammaMin: 176, gammaMax: 183, gammaStep: 1, solvus: { gammaMin: 400, gammaMax: 420, gammaStep: 10 } });

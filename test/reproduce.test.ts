@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PHASE_DIAGRAM_CSV_COLUMNS } from '../src/output/phaseDiagramCsv.js';
 import { closePool } from '../src/parallel/pool.js';
 import { configFor } from '../src/reproduce/config.js';
 import { createProgress } from '../src/reproduce/progress.js';
@@ -37,7 +38,13 @@ describe('reproduce orchestrator (tiny level, in process)', () => {
     expect(s.files).toEqual([...EXPECTED_FILES].sort());
     expect(readdirSync(tmp).filter((f) => f.includes('.partial-'))).toEqual([]);
 
+    // One CSV layout for phase diagrams: the same columns as `coulomix phase-diagram --csv`.
+    for (const m of ['sro', 'random', 'ogata', 'ogata-smixz', 'sro-liquid-smixz']) {
+      expect(readFileSync(join(out, `phase-diagram-${m}.csv`), 'utf8').split('\n')[0]).toBe(PHASE_DIAGRAM_CSV_COLUMNS.join(','));
+    }
+
     const report = readFileSync(join(out, 'REPORT.md'), 'utf8');
+    expect(report).toContain('kind, gamma, T_over_T1m, x_liquid, x_solid, side');
     expect(report).toContain('## Table I');
     expect(report).toMatch(/\| 1 \| 3 \| 8 \| 4\.4333\d+ \| 4\.4334 \|/);
     expect(report).toContain('| Gamma_1m | 175.7189');

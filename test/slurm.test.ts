@@ -53,7 +53,7 @@ async function waitForJob(jobId: string, limitMs = 150_000): Promise<void> {
 
 function writeSpec(name: string, grid: Record<string, unknown[]>): string {
   const path = join(work, name);
-  const base = { model: 'random', 'gamma-min': 170, 'gamma-max': 172, 'gamma-step': 1, threads: 1, quiet: true };
+  const base = { model: 'random', 'gamma-min': 170, 'gamma-max': 172, 'gamma-step': 1, quiet: true };
   writeFileSync(path, JSON.stringify({ command: 'phase-diagram', base, grid }));
   return path;
 }

@@ -80,7 +80,7 @@ describe('sweep spec', () => {
       [{ command: 'melt', grid: { anharmonic: [] } }, /empty grid: grid flag 'anharmonic' has no values/],
       [{ command: 'phase-diagram', grid: { z3: [8] } }, /'z3' is not an option of phase-diagram \(its options: model, z1, z2/],
       [{ command: 'phase-diagram', base: { model: 'random' }, grid: { z2: [8, 5] } }, /task 2 of 2 \(z2=5\) is rejected by phase-diagram: --z1 must be smaller than --z2/],
-      [{ command: 'free-energy', base: { model: 'ogata', gamma: 100 }, grid: { x: [0.5, 1.5] } }, /task 2 of 2 \(x=1\.5\) is rejected by free-energy: --x must lie strictly between 0 and 1/],
+      [{ command: 'free-energy', base: { model: 'ogata', gamma: 100 }, grid: { x: [0.5, 1.5] } }, /task 2 of 2 \(x=1\.5\) is rejected by free-energy: --x \(number fraction of Z2\) must lie in \[1e-6, 1 - 1e-6\]/],
       [{ command: 'minimize', grid: { x: [0.5] } }, /rejected by minimize: minimize: --gamma is required/],
       [{ command: 'melt', grid: { anharmonic: ['bc22', 'nope'] } }, /task 2 of 2 \(anharmonic=nope\) is rejected by melt: --anharmonic must be one of/],
       [{ command: 'phase-diagram', grid: { json: [true] } }, /flag 'json' cannot be swept/],

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DomainError } from '../errors.js';
 
 /** One flat record of a figure's data (also one CSV row). */
 export type FigureRow = Record<string, string | number | boolean | null | undefined>;
@@ -20,11 +21,44 @@ export function toCsv(rows: readonly FigureRow[]): string {
 }
 
 /**
+ * The figure libraries vega and vega-lite are optional peer dependencies (about 20 MB that
+ * only the figures need): they are loaded here, on first use, and their absence is one clear
+ * error (exit code 2 in the CLI) saying how to install them.
+ */
+export class MissingDependencyError extends DomainError {
+  override name = 'MissingDependencyError';
+}
+
+type FigureLibraries = { vl: typeof import('vega-lite'); vega: typeof import('vega') };
+let libraries: Promise<FigureLibraries> | undefined;
+
+/**
+ * Load vega and vega-lite (once per process), else throw {@link MissingDependencyError}.
+ *
+ * @example await loadFigureLibraries() // before a long run that ends with figures
+ */
+export function loadFigureLibraries(): Promise<FigureLibraries> {
+  libraries ??= Promise.all([import('vega-lite'), import('vega')]).then(
+    ([vl, vega]) => ({ vl, vega }),
+    (err: NodeJS.ErrnoException) => {
+      libraries = undefined;
+      if (err?.code === 'ERR_MODULE_NOT_FOUND' || err?.code === 'MODULE_NOT_FOUND') {
+        throw new MissingDependencyError(
+          "the figures need the optional packages 'vega' and 'vega-lite'; install them next to coulomix with: npm install vega vega-lite",
+        );
+      }
+      throw err;
+    },
+  );
+  return libraries;
+}
+
+/**
  * Compile a Vega-Lite spec with its data to SVG in Node (vega-lite -> vega -> headless
  * View with renderer 'none', no browser and no canvas needed: text widths are estimated).
  */
 export async function renderSvg(spec: VegaLiteSpec, data: readonly FigureRow[]): Promise<string> {
-  const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  const { vl, vega } = await loadFigureLibraries();
   const full = { ...spec, data: { values: data.map((r) => ({ ...r })) } };
   const compiled = vl.compile(full as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });

@@ -1,6 +1,8 @@
 import { bccShells, MAX_SHELLS } from '../lattice/bccShells.js';
 import { latticeKernel } from '../kernels/latticeKernel.js';
-import { defaultThreads, runTasks } from '../parallel/pool.js';
+import { checkCallback, checkInteger, checkNumber, checkOptions } from '../domain.js';
+import { UncertifiedError } from '../errors.js';
+import { checkThreads, defaultThreads, runTasks } from '../parallel/pool.js';
 import type { WedgeSumsTask } from '../parallel/tasks.js';
 import type { LatticeSums } from './types.js';
 
@@ -8,11 +10,11 @@ import type { LatticeSums } from './types.js';
 export interface LatticeSumsOptions {
   /** Number of neighbour shells, 1..60. Default 8. */
   shells?: number;
-  /** Required absolute accuracy of every T_i (1/a_i). Default 1e-9. */
+  /** Required absolute accuracy of every T_i (1/a_i), 1e-12..0.1. Default 1e-9. */
   tol?: number;
-  /** Worker threads; default the number of cores; 1 runs in this thread. */
+  /** Worker threads, 1..maxThreads(); default the number of cores; 1 runs in this thread. */
   threads?: number;
-  /** Ewald parameter eta (1/a_i). Default 0.9. The result does not depend on it. */
+  /** Ewald parameter eta (1/a_i), 0.3..3. Default 0.9. The result does not depend on it. */
   eta?: number;
   /** Called after each quadrature level with (level, estimated error). */
   onProgress?: (info: { orders: [number, number, number]; error: number }) => void;
@@ -30,6 +32,8 @@ export interface LatticeSumsResult extends LatticeSums {
 
 /** Fixed number of shards: summation order (hence every bit of the result) does not depend on the thread count. */
 const SHARDS = 16;
+/** Tightest accepted accuracy target of the T_i (1/a_i): the Ewald sums and rounding limit it. */
+export const MIN_TOL = 1e-12;
 /** Largest level tried before giving up. */
 const MAX_LEVEL = 160;
 
@@ -48,15 +52,12 @@ export function levelOrders(n: number): [number, number, number] {
  * @example const s = await latticeSums({ shells: 8 }); s.shells[0].T // 4.43339...
  */
 export async function latticeSums(options: LatticeSumsOptions = {}): Promise<LatticeSumsResult> {
-  const shells = options.shells ?? 8;
-  const tol = options.tol ?? 1e-9;
-  const threads = options.threads ?? defaultThreads();
-  const eta = options.eta ?? 0.9;
-  if (!Number.isInteger(shells) || shells < 1 || shells > MAX_SHELLS) {
-    throw new RangeError(`shells must be an integer from 1 to ${MAX_SHELLS}, got ${shells}`);
-  }
-  if (!(tol > 0) || !Number.isFinite(tol)) throw new RangeError(`tol must be a positive number, got ${tol}`);
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  const o = checkOptions('latticeSums options', options, ['shells', 'tol', 'threads', 'eta', 'onProgress']);
+  const shells = checkInteger('shells', o.shells ?? 8, 1, MAX_SHELLS);
+  const tol = checkNumber('tol', o.tol ?? 1e-9, MIN_TOL, 0.1);
+  const threads = checkThreads(o.threads ?? defaultThreads());
+  const eta = checkNumber('eta', o.eta ?? 0.9, 0.3, 3);
+  checkCallback('onProgress', o.onProgress);
   // Ewald sums 1000x tighter than the quadrature target (but no looser than 1e-12).
   const ewaldTol = Math.min(1e-12, tol * 1e-3);
   const kernelOptions = { eta, ewaldTol, shells };
@@ -90,7 +91,7 @@ export async function latticeSums(options: LatticeSumsOptions = {}): Promise<Lat
     options.onProgress?.({ orders: levelOrders(n + 8), error });
     n += 8;
     if (error <= tol) break;
-    if (n >= MAX_LEVEL) throw new Error(`quadrature did not reach tol=${tol} (error ${error.toExponential(2)})`);
+    if (n >= MAX_LEVEL) throw new UncertifiedError(`the quadrature did not reach tol = ${tol} (estimated error ${error.toExponential(2)})`);
     coarse = fine;
   }
 

@@ -33,7 +33,7 @@ export interface SroOptions {
   allowUncertified?: boolean;
 }
 
-/** Certification thresholds of issue 3: duality gap (U_1) and refined min_k |Delta_k|^2/N. */
+/** Certification thresholds: duality gap (U_1) and refined min_k |Delta_k|^2/N. */
 export const CERTIFICATE_TOLERANCE = 1e-10;
 export const DELTA_K_TOLERANCE = -1e-12;
 

@@ -1,17 +1,48 @@
+import { DomainError } from '../errors.js';
 import { runTask, type Task } from './tasks.js';
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
-/** The default thread count: the number of cores (1 outside Node: a browser runs in its own thread). */
-export function defaultThreads(): number {
+function cores(): number {
   if (!isNode) return 1;
+  // process.getBuiltinModule (Node >= 20.16, see package.json engines) keeps node:os out of
+  // browser bundles.
   const os = process.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
   return os ? os.availableParallelism() : 1;
 }
 
+/** The default thread count: the number of cores (1 outside Node: a browser runs in its own thread). */
+export function defaultThreads(): number {
+  return Math.min(cores(), maxThreads());
+}
+
+/**
+ * The largest accepted thread count: twice the number of cores, at least 8 and at most 64.
+ * More threads than cores never speed up this CPU-bound work, and each worker costs about
+ * 15 MB (hundreds of threads exhaust the memory).
+ */
+export function maxThreads(): number {
+  return Math.min(64, Math.max(8, 2 * cores()));
+}
+
+/** `threads` as an integer from 1 to maxThreads(), else a DomainError naming the range. */
+export function checkThreads(threads: unknown, name = 'threads'): number {
+  const max = maxThreads();
+  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > max) {
+    throw new DomainError(`${name} must be an integer from 1 to ${max} (twice the cores, at least 8, at most 64), got ${String(threads)}`);
+  }
+  return threads;
+}
+
 type PiscinaLike = { run(task: unknown): Promise<unknown>; destroy(): Promise<void> };
-let pool: PiscinaLike | undefined;
-let poolThreads = 0;
+
+/**
+ * One pool per thread count, so that concurrent calls with different `threads` never stop
+ * each other's workers; `inFlight` counts the tasks running on all pools.
+ */
+const pools = new Map<number, Promise<PiscinaLike>>();
+let inFlight = 0;
+let drained: Array<() => void> = [];
 
 /** Modules a worker can load at start-up, before its first task (see worker.ts). */
 export type Preload = 'sro';
@@ -28,20 +59,24 @@ function workerUrl(): URL {
     : new URL('./worker.js', import.meta.url);
 }
 
-async function getPool(threads: number, preload: Preload[] = []): Promise<PiscinaLike> {
-  if (pool && poolThreads === threads) return pool;
-  if (pool) await pool.destroy();
-  // '#piscina': Piscina in Node, a stub under the "browser" condition (package.json "imports").
-  const { Piscina } = await import('#piscina');
-  pool = new Piscina({
-    filename: workerUrl().href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-    workerData: { preload },
-  }) as unknown as PiscinaLike;
-  poolThreads = threads;
-  return pool;
+function getPool(threads: number, preload: Preload[] = []): Promise<PiscinaLike> {
+  let p = pools.get(threads);
+  if (!p) {
+    // '#piscina': Piscina in Node, a stub under the "browser" condition (package.json "imports").
+    p = import('#piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: workerUrl().href,
+          minThreads: threads,
+          maxThreads: threads,
+          idleTimeout: 1000,
+          workerData: { preload },
+        }) as unknown as PiscinaLike,
+    );
+    pools.set(threads, p);
+    p.catch(() => pools.delete(threads));
+  }
+  return p;
 }
 
 /**
@@ -49,6 +84,7 @@ async function getPool(threads: number, preload: Preload[] = []): Promise<Piscin
  * they boot and load `preload` while this thread prepares the first tasks.
  */
 export async function startPool(threads: number, preload: Preload[] = []): Promise<void> {
+  checkThreads(threads);
   if (usesWorkers(threads)) await getPool(threads, preload);
 }
 
@@ -57,23 +93,37 @@ export async function startPool(threads: number, preload: Preload[] = []): Promi
  * workers are unavailable (a browser). Results come back in task order.
  */
 export async function runTasks(tasks: Task[], threads: number, onDone?: (done: number) => void): Promise<Float64Array[]> {
+  checkThreads(threads);
   let done = 0;
   const tick = <T>(r: T): T => {
     onDone?.(++done);
     return r;
   };
-  if (!usesWorkers(threads)) {
-    const out: Float64Array[] = [];
-    for (const t of tasks) out.push(tick(await runTask(t)));
-    return out;
+  inFlight++;
+  try {
+    if (!usesWorkers(threads)) {
+      const out: Float64Array[] = [];
+      for (const t of tasks) out.push(tick(await runTask(t)));
+      return out;
+    }
+    const p = await getPool(threads);
+    return await Promise.all(tasks.map((t) => p.run(t).then((r) => tick(r as Float64Array))));
+  } finally {
+    if (--inFlight === 0) {
+      const waiting = drained;
+      drained = [];
+      for (const resolve of waiting) resolve();
+    }
   }
-  const p = await getPool(threads);
-  return Promise.all(tasks.map((t) => p.run(t).then((r) => tick(r as Float64Array))));
 }
 
-/** Stop the worker threads (so a CLI process can exit). */
+/**
+ * Stop the worker threads (so that a process can exit). Batches of tasks still running, from
+ * this or a concurrent call, finish first; a later call starts the threads again.
+ */
 export async function closePool(): Promise<void> {
-  if (pool) await pool.destroy();
-  pool = undefined;
-  poolThreads = 0;
+  while (inFlight > 0) await new Promise<void>((resolve) => drained.push(resolve));
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map(async (p) => (await p.catch(() => undefined))?.destroy()));
 }

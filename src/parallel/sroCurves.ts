@@ -4,6 +4,9 @@ import { shareConstraintTable } from '../sro/constraintTable.js';
 import { defaultThreads, runTasks, startPool, usesWorkers } from './pool.js';
 import type { SroCurveTask, TaskRunner } from './tasks.js';
 
+/** Chunks a batch of SRO curves is split into at most (the most threads a single curve uses). */
+export const PARALLEL_CHUNKS = 8;
+
 /** Options of {@link sroCurvePoints}. */
 export interface SroCurvePointsOptions {
   z1: number;
@@ -31,7 +34,7 @@ export interface SroCurvePointsOptions {
 /**
  * Minimized SRO free energies on an x grid at many Gammas, one Piscina task per Gamma
  * (each warm-started along x inside its worker, where the WASM kernels and the wedge
- * constraint table live once), or per x chunk when there are fewer Gammas than threads.
+ * constraint table live once), or per x chunk when there are fewer than 8 Gammas.
  * Returns the points per Gamma (x ascending), in the order of `gammas`.
  */
 export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<SroPoint[][]> {
@@ -45,9 +48,11 @@ export async function sroCurvePoints(options: SroCurvePointsOptions): Promise<Sr
     await startPool(threads, ['sro']);
     table = shareConstraintTable(shells, { seed, size: samplePoints });
   }
-  // Fewer Gammas than threads (e.g. single curves of an azeotrope search): split each x grid
-  // into contiguous chunks so every thread has work; each chunk is warm-started from its start.
-  const chunks = Math.max(1, Math.min(Math.ceil(threads / options.gammas.length), Math.floor(xs.length / 16)));
+  // Few Gammas (e.g. single curves of an azeotrope search): split each x grid into contiguous
+  // chunks so that several threads have work; each chunk is warm-started from its start. The
+  // split depends on the batch only, never on the thread count: a cold start at another x
+  // changes the minima in the last digits, so every thread count gives bit-identical curves.
+  const chunks = Math.max(1, Math.min(Math.ceil(PARALLEL_CHUNKS / options.gammas.length), Math.floor(xs.length / 16)));
   const tasks: SroCurveTask[] = [];
   for (const gamma of options.gammas) {
     for (let c = 0; c < chunks; c++) {

@@ -4,7 +4,7 @@ import { naturalSpline } from './naturalSpline.js';
 import type { FreeEnergyCurve } from './types.js';
 
 /**
- * The short-range-ordered (SRO) solid free-energy curve at fixed Gamma (issue 4, item 2):
+ * The short-range-ordered (SRO) solid free-energy curve at fixed Gamma (docs/physics.md section 6):
  * minimize F over the order parameters on an x grid (step <= 0.01, denser near x = 0 and
  * 1, warm-started along x), then interpolate. Instead of splining F itself (the paper),
  * spline the smooth part F + T S_mix and add -T S_mix back exactly (T = 1/Gamma in U_1),

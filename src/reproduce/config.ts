@@ -15,7 +15,7 @@ export interface ReproduceConfig {
   gammaMin: number;
   gammaMax: number;
   gammaStep: number;
-  /** x step of the SRO minimization grid (issue 4: <= 0.01 for the default run). */
+  /** x step of the SRO minimization grid (<= 0.01 for the default run). */
   sroXStep: number;
   /** Extra SRO grid points near x = 0 (mirrored near 1). */
   sroEndPoints: number[];

@@ -1,8 +1,8 @@
-import { createProgress as createBar } from '../cli/progress.js';
+import { createProgress as createBar } from '../util/progressBar.js';
 
 /**
  * Progress reporting of `coulomix reproduce` on stderr (stdout stays clean): one bar per
- * step, drawn by the shared src/cli/progress.ts (redrawn in place on a terminal, a few
+ * step, drawn by the shared src/util/progressBar.ts (redrawn in place on a terminal, a few
  * plain lines otherwise), plus one-line notes.
  */
 export interface ProgressSink {

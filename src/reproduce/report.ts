@@ -81,7 +81,7 @@ export function reportMarkdown(s: ReproduceSummary): string {
     );
   }
   L.push('');
-  L.push('Files: `phase-diagram-<model>.csv` (gamma, T/T_1m, x_liquid, x_solid, side), `solvus.csv`, `phase-diagrams.json`.');
+  L.push('Files: `phase-diagram-<model>.csv` (the layout of `coulomix phase-diagram --csv`: kind, gamma, T_over_T1m, x_liquid, x_solid, side, x_low, x_high, metastable), `solvus.csv`, `phase-diagrams.json`.');
   L.push('');
 
   // Solidus

@@ -2,6 +2,7 @@ import { fig1 } from '../figures/fig1.js';
 import { fig2, type Fig2Diagram } from '../figures/fig2.js';
 import { fig3 } from '../figures/fig3.js';
 import { fig4 } from '../figures/fig4.js';
+import { loadFigureLibraries } from '../figures/render.js';
 import { meltingGamma } from '../ocp/meltingPoint.js';
 import { gammaGrid, type PhaseDiagramResult } from '../phase/phaseDiagram.js';
 import type { CoexistenceWindow } from '../phase/types.js';
@@ -18,6 +19,7 @@ import { orderedStructuresData, type OrderedStructureRow } from './orderedStruct
 import { latticeSums } from '../latticeSums/latticeSums.js';
 import { fig3Data, sweepGammas, type Fig3Row } from './fig3Data.js';
 import { fig4Data, type Fig4Result } from './fig4Data.js';
+import { phaseDiagramCsv } from '../output/phaseDiagramCsv.js';
 import { stage, type Staging } from './output.js';
 import { FIXED_MODELS, fixedDiagram, fixedDiagramLiquidVariant, solidusAt, SroCurveCache, sroDiagram } from './phaseDiagrams.js';
 import type { Progress } from './progress.js';
@@ -134,10 +136,17 @@ function solvusTop(d: PhaseDiagramResult): ReproduceSummary['diagrams'][number][
 /**
  * Recompute the paper end to end into `cfg`'s output directory: Table I, Gamma_1m, the four
  * phase diagrams, Figs. 1-4 (SVG + CSV), tables (CSV, JSON), summary.json and REPORT.md.
- * The caller closes the worker pool.
+ * The caller closes the worker pool. `outDir` is replaced only if it is an earlier result
+ * (see src/reproduce/output.ts) or `options.force` is set.
  */
-export async function reproduce(cfg: ReproduceConfig, outDir: string, progress: Progress): Promise<ReproduceSummary> {
-  const staging = await stage(outDir);
+export async function reproduce(
+  cfg: ReproduceConfig,
+  outDir: string,
+  progress: Progress,
+  options: { force?: boolean } = {},
+): Promise<ReproduceSummary> {
+  await loadFigureLibraries(); // the optional figure libraries: refuse at once, not after the computation
+  const staging = await stage(outDir, { force: options.force, onNote: (m) => progress.note(`reproduce: ${m}`) });
   try {
     const summary = await run(cfg, staging, progress);
     await staging.commit();
@@ -214,11 +223,10 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   // Variant (not the default): the liquid's ideal mixing term -S_mix instead of -S_mixZ. Same
   // SRO curves, so only the tangents are redone (docs/solidus-offset.md explains why we report it).
   const sroLiquidMix = await timed('sroDiagramLiquidSmix', () => sroDiagram(cache, gamma1m, undefined, { idealMixing: 'smix' }));
-  await st.writeCsv('phase-diagram-sro-liquid-smix.csv', sroLiquidMix.rows.map((r) => ({ ...r })));
+  // The same layout as `coulomix phase-diagram --csv` (src/output/phaseDiagramCsv.ts).
+  await st.writeText('phase-diagram-sro-liquid-smix.csv', phaseDiagramCsv(sroLiquidMix));
   const diagrams = [sro, ...fixed];
-  for (const d of diagrams) {
-    await st.writeCsv(`phase-diagram-${d.model}.csv`, d.rows.map((r) => ({ ...r })));
-  }
+  for (const d of diagrams) await st.writeText(`phase-diagram-${d.model}.csv`, phaseDiagramCsv(d));
   await st.writeJson('phase-diagrams.json', diagrams);
   await st.writeCsv('solvus.csv', fixed.flatMap((d) => d.solvus.map((s) => ({ model: d.model, ...s }))));
 

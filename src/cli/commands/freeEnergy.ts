@@ -1,5 +1,6 @@
+import { DOMAIN_TEXT } from '../../domain.js';
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
-import { validateMixture, type Mixture } from '../../mixture/composition.js';
+import type { Mixture } from '../../mixture/composition.js';
 import { liquidFreeEnergy } from '../../models/liquid.js';
 import { mc2010Liquid, mc2010Solid } from '../../models/mc2010.js';
 import { ogataSolid } from '../../models/ogata.js';
@@ -7,7 +8,8 @@ import { randomSolid } from '../../models/random.js';
 import type { SolidModelResult } from '../../models/types.js';
 import { LIQUID_FITS } from '../../ocp/liquidFreeEnergy.js';
 import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
-import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
+import { cleanEntropy } from '../format.js';
+import { chargeOptions, gammaOption, integerOption, onlyWith, parseOptions, required, xOption, type OptionSpec } from '../options.js';
 import { UsageError } from '../usageError.js';
 import { pickParameterSet } from './parameterSets.js';
 
@@ -15,16 +17,23 @@ import { pickParameterSet } from './parameterSets.js';
 export const FREE_ENERGY_MODELS = ['random', 'ogata', 'ogata-smixz', 'mc2010', 'sro', 'liquid', 'mc2010-liquid'] as const;
 export type FreeEnergyModel = (typeof FREE_ENERGY_MODELS)[number];
 
-const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--json]
+export const HELP = `usage: coulomix free-energy --model ${FREE_ENERGY_MODELS.join('|')} --x X --gamma G [--z1 6] [--z2 8] [--json]
+                            [--shells 8]                          (random, sro)
                             [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
-                            [--liquid-mixing smixz|smix]
+                            [--liquid-mixing smixz|smix]          (liquid)
 
 Free energy per ion of one solid or liquid model of a binary Coulomb mixture, in units of
 U_1 = Z1^(5/3) e^2/a_e with the linear-mixing electrostatic energy subtracted.
-x = number fraction of Z2 ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0, shells 1..30
-(order parameters of the 'sro' model). 'mc2010' and 'mc2010-liquid' are Medin & Cumming's (2010)
-solid (Ogata energy, -S_mixZ) and liquid (their OCP fit, -S_mixZ). --liquid-fit/--anharmonic/--liquid-mixing apply to 'liquid'
-(ideal mixing term -S_mixZ by default; --liquid-mixing smix: the -S_mix variant, see docs/solidus-offset.md).
+  --x X           ${DOMAIN_TEXT.x}
+  --gamma G       ${DOMAIN_TEXT.gamma}
+  --z1, --z2      ${DOMAIN_TEXT.z} (default 6, 8: C/O)
+  --shells N      shells of the lattice sums / order parameters, 1..30 (default 8; random, sro)
+  --liquid-fit, --anharmonic   one-component plasma fits of the liquid (default ds99, bc22)
+  --liquid-mixing smixz|smix   ideal mixing term of the liquid (default smixz: -S_mixZ, eq. 11;
+                  smix: the -S_mix variant, see docs/solidus-offset.md)
+  --json          one JSON object {model, z1, z2, x, gamma, [shells], F, U, S, [alpha]}
+'mc2010' and 'mc2010-liquid' are Medin & Cumming's (2010) solid (Ogata energy, -S_mixZ) and
+liquid (their OCP fit, -S_mixZ). A flag that does not apply to the chosen model is refused. S is printed as 0 when |S| < 1e-12.
 `;
 
 /** Signature of the 'sro' model (src/models/sro.ts, loaded on demand). */
@@ -54,12 +63,12 @@ export function parseFreeEnergyArgs(argv: string[]) {
   if (!FREE_ENERGY_MODELS.includes(model)) {
     throw new UsageError(`--model must be one of ${FREE_ENERGY_MODELS.join(', ')}, got '${opts.model}'`);
   }
-  if (opts.x === undefined) throw new UsageError('free-energy: --x is required');
-  if (opts.gamma === undefined) throw new UsageError('free-energy: --gamma is required');
-  const x = numberOption('x', opts.x, NaN, (v) => (v > 0 && v < 1 ? undefined : 'must lie strictly between 0 and 1'));
-  const gamma = numberOption('gamma', opts.gamma, NaN, (v) => (v > 0 ? undefined : 'must be positive'));
-  const z1 = numberOption('z1', opts.z1, 6, (v) => (v > 0 ? undefined : 'must be positive'));
-  const z2 = numberOption('z2', opts.z2, 8, (v) => (v > 0 ? undefined : 'must be positive'));
+  const x = xOption(required('free-energy', opts, 'x'));
+  const gamma = gammaOption(required('free-energy', opts, 'gamma'));
+  const { z1, z2 } = chargeOptions(opts);
+  const usesShells = model === 'random' || model === 'sro';
+  onlyWith(opts, ['shells'], usesShells, '--model random or sro');
+  onlyWith(opts, ['liquid-fit', 'anharmonic', 'liquid-mixing'], model === 'liquid', '--model liquid');
   const shells = integerOption('shells', opts.shells, 8, 1, 30);
   const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
   const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
@@ -67,7 +76,7 @@ export function parseFreeEnergyArgs(argv: string[]) {
   if (idealMixing !== 'smix' && idealMixing !== 'smixz') {
     throw new UsageError(`--liquid-mixing must be smixz or smix, got '${idealMixing}'`);
   }
-  const mix = validateMixture({ z1, z2, x });
+  const mix = { z1, z2, x };
   return { model, x, gamma, z1, z2, shells, liquidFit, anharmonic, idealMixing: idealMixing as 'smix' | 'smixz', mix, json: Boolean(opts.json) };
 }
 
@@ -85,6 +94,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   const { model, x, gamma, z1, z2, shells, liquidFit, anharmonic, idealMixing, mix } = parsed;
   const opts = { json: parsed.json };
+  const usesShells = model === 'random' || model === 'sro';
 
   let result: { model: string; F: number; U?: number; S?: number; alpha?: number[] };
   switch (model) {
@@ -123,8 +133,8 @@ export async function run(argv: string[]): Promise<void> {
       break;
     }
   }
+  if (result.S !== undefined) result.S = cleanEntropy(result.S);
 
-  const usesShells = model === 'random' || model === 'sro';
   if (opts.json) {
     const out: Record<string, unknown> = { model: result.model, z1, z2, x, gamma };
     if (usesShells) out.shells = shells;
@@ -145,7 +155,7 @@ export async function run(argv: string[]): Promise<void> {
     `  F = ${result.F.toPrecision(10)} U_1 per ion (linear mixing subtracted)`,
   ];
   if (result.U !== undefined) lines.push(`  U = ${result.U.toPrecision(10)} U_1 per ion`);
-  if (result.S !== undefined) lines.push(`  S = ${result.S.toPrecision(10)} k_B per ion`);
+  if (result.S !== undefined) lines.push(`  S = ${result.S === 0 ? '0' : result.S.toPrecision(10)} k_B per ion`);
   if (result.alpha !== undefined) lines.push(`  alpha = ${result.alpha.map((a) => a.toPrecision(8)).join(' ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

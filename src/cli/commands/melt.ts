@@ -4,11 +4,14 @@ import { ANHARMONIC_FITS } from '../../ocp/solidFreeEnergy.js';
 import { parseOptions, type OptionSpec } from '../options.js';
 import { pickParameterSet } from './parameterSets.js';
 
-const HELP = `usage: coulomix melt [--json] [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
+export const HELP = `usage: coulomix melt [--json] [--liquid-fit ${Object.keys(LIQUID_FITS).join('|')}] [--anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}]
 
 Melting coupling Gamma_1m of the classical one-component plasma: the root of
 f_liq - f_sol (Potekhin-Chabrier liquid fit, harmonic bcc solid with u_ln, anharmonic terms).
 Defaults are the paper's (ds99, bc22), giving 175.719.
+  --liquid-fit ${Object.keys(LIQUID_FITS).join('|')}   Potekhin & Chabrier 2000 fit: DeWitt & Slattery 1999 parameters, or with Caillol 1999 data
+  --anharmonic ${Object.keys(ANHARMONIC_FITS).join('|')}        anharmonic terms: Baiko & Chugunov 2022, or Farouki & Hamaguchi 1993
+  --json                    {"gammaMelt", "liquidFit", "anharmonic"}
 `;
 
 /** Options of `coulomix melt` (also what `coulomix sweep` checks a spec's flags against). */

@@ -1,18 +1,23 @@
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
-import { validateMixture } from '../../mixture/composition.js';
+import { DOMAIN_TEXT } from '../../domain.js';
 import { MAX_ORDER_PARAMETERS, sroSolid } from '../../models/sro.js';
-import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
-import { UsageError } from '../usageError.js';
+import { cleanEntropy } from '../format.js';
+import { chargeOptions, gammaOption, integerOption, parseOptions, required, xOption, type OptionSpec } from '../options.js';
 
-const HELP = `usage: coulomix minimize --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--seed S] [--json]
+export const HELP = `usage: coulomix minimize --x X --gamma G [--z1 6] [--z2 8] [--shells 8] [--seed S] [--json]
 
 Equilibrium short-range order of a binary bcc Coulomb crystal (Baiko 2025): minimizes
-F = U_mad - LM + U_corr + U_shft - T S over the order parameters alpha_1..alpha_n
-(n = --shells, 1..${MAX_ORDER_PARAMETERS}; default 8 as in the paper) under every constraint: bounds, eq. 4,
-S >= 0 and |Delta_k|^2 >= 0 on a 10^5-point wedge sample (seeded by --seed), refined locally.
-The result carries a certificate (duality gap, U_1) of the global minimum.
-Energies in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; x = number fraction of Z2
-ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0. Progress goes to stderr.
+F = U_mad - LM + U_corr + U_shft - T S over the order parameters alpha_1..alpha_n under every
+constraint: bounds, eq. 4, S >= 0 and |Delta_k|^2 >= 0 on a 10^5-point wedge sample (seeded by
+--seed), refined locally. The result carries a certificate (duality gap, U_1) of the global
+minimum; a minimization that does not reach it fails with exit code 1.
+Energies in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted. Progress goes to stderr.
+  --x X        ${DOMAIN_TEXT.x}
+  --gamma G    ${DOMAIN_TEXT.gamma}
+  --z1, --z2   ${DOMAIN_TEXT.z} (default 6, 8: C/O)
+  --shells N   order parameters n, 1..${MAX_ORDER_PARAMETERS} (default 8, as in the paper)
+  --seed S     seed of the wedge sample, an integer from 0 to 2147483647 (default 1)
+  --json       one JSON object (keys in the README); S is printed as 0 when |S| < 1e-12
 `;
 
 /** Options of `coulomix minimize` (also what `coulomix sweep` checks a spec's flags against). */
@@ -31,15 +36,12 @@ export const MINIMIZE_OPTIONS = {
 export function parseMinimizeArgs(argv: string[]) {
   const opts = parseOptions('minimize', argv, MINIMIZE_OPTIONS);
   if (opts.help) return 'help' as const;
-  if (opts.x === undefined) throw new UsageError('minimize: --x is required');
-  if (opts.gamma === undefined) throw new UsageError('minimize: --gamma is required');
-  const x = numberOption('x', opts.x, NaN, (v) => (v > 0 && v < 1 ? undefined : 'must lie strictly between 0 and 1'));
-  const gamma = numberOption('gamma', opts.gamma, NaN, (v) => (v > 0 ? undefined : 'must be positive'));
-  const z1 = numberOption('z1', opts.z1, 6, (v) => (v > 0 ? undefined : 'must be positive'));
-  const z2 = numberOption('z2', opts.z2, 8, (v) => (v > 0 ? undefined : 'must be positive'));
+  const x = xOption(required('minimize', opts, 'x'));
+  const gamma = gammaOption(required('minimize', opts, 'gamma'));
+  const { z1, z2 } = chargeOptions(opts);
   const shells = integerOption('shells', opts.shells, 8, 1, MAX_ORDER_PARAMETERS);
   const seed = integerOption('seed', opts.seed, 1, 0, 2 ** 31 - 1);
-  const mix = validateMixture({ z1, z2, x });
+  const mix = { z1, z2, x };
   return { x, gamma, z1, z2, shells, seed, mix, json: Boolean(opts.json) };
 }
 
@@ -81,7 +83,7 @@ export async function run(argv: string[]): Promise<void> {
       F: r.F,
       Frandom: r.Frandom,
       U: r.U,
-      S: r.S,
+      S: cleanEntropy(r.S),
       minDeltaK: r.minDeltaK,
       certificate: r.certificate,
     };

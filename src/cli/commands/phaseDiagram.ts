@@ -1,14 +1,25 @@
 import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
 import { gammaGrid, phaseDiagram, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
-import { defaultThreads } from '../../parallel/pool.js';
-import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
+import { DOMAIN, DOMAIN_TEXT } from '../../domain.js';
+import { defaultThreads, maxThreads } from '../../parallel/pool.js';
+import { PHASE_DIAGRAM_CSV_COLUMNS, phaseDiagramCsv } from '../../output/phaseDiagramCsv.js';
+import { chargeOptions, gammaOption, integerOption, numberOption, onlyWith, parseOptions, rangeOption, type OptionSpec } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
-const HELP = `usage: coulomix phase-diagram [--model ${SOLID_MODELS.join('|')}] [--z1 6 --z2 8]
-                             [--gamma-min 130 --gamma-max 181.5 --gamma-step 0.5] [--threads K]
-                             [--shells 8] [--x-step 0.01] [--solvus-gamma-max 800] [--liquid-mixing smixz|smix]
-                             [--quiet] [--json|--csv]
+/** Smallest and largest --gamma-step, and the most Gamma values of one scan (fixed models / sro). */
+export const MIN_GAMMA_STEP = 0.01;
+export const MAX_GAMMA_STEP = 100;
+export const MAX_GAMMA_VALUES = 5000;
+export const MAX_SRO_GAMMA_VALUES = 1000;
+/** Smallest --x-step of the SRO grid (1000 minimizations per Gamma). */
+export const MIN_X_STEP = 0.001;
+
+export const HELP = `usage: coulomix phase-diagram [--model ${SOLID_MODELS.join('|')}] [--z1 6 --z2 8]
+                             [--gamma-min 130 --gamma-max 181.5 --gamma-step 0.5]
+                             [--liquid-mixing smixz|smix] [--quiet] [--json|--csv]
+                             [--threads K] [--shells 8] [--x-step 0.01]     (sro)
+                             [--solvus-gamma-max 800]                       (random, ogata, ogata-smixz)
 
 Liquid-solid coexistence windows (double tangents between the liquid and solid free-energy
 curves) over a range of Gamma = Gamma_1 = U_1/T, one row per window: Gamma, T/T_1m
@@ -16,15 +27,25 @@ curves) over a range of Gamma = Gamma_1 = U_1/T, one row per window: Gamma, T/T_
 (x = number fraction of the Z2 ions). Also the azeotrope (where two windows meet) and, for
 the fixed-microstructure solids (random, ogata, ogata-smixz), the solvus (miscibility gap
 of the solid) from Gamma-min to --solvus-gamma-max. Default model: sro (the paper's
-short-range-ordered solid; --shells order parameters, minimized on an x grid of step
---x-step <= 0.01, one Gamma per worker thread with --threads K, default the number of cores). SRO points
+short-range-ordered solid, minimized on an x grid, one Gamma per worker thread). SRO points
 the minimizer cannot do are left out of the spline and reported on stderr. Progress goes
 to stderr; --json / --csv print machine-readable results on stdout.
+  --z1, --z2             ${DOMAIN_TEXT.z} (default 6, 8: C/O)
+  --gamma-min, --gamma-max   the scanned range of Gamma_1, within [${DOMAIN.gammaMin}, ${DOMAIN.gammaMax}], min < max
+  --gamma-step S         ${MIN_GAMMA_STEP}..${MAX_GAMMA_STEP}; at most ${MAX_GAMMA_VALUES} Gamma values (${MAX_SRO_GAMMA_VALUES} for sro)
+  --liquid-mixing M      the liquid's ideal mixing term: smixz = -S_mixZ (eq. 11, default),
+                         smix = the -S_mix variant (docs/solidus-offset.md)
+  --threads K            worker threads, 1..${maxThreads()} here (twice the cores, at least 8; default ${defaultThreads()})
+  --shells N             SRO order parameters, 1..30 (default 8)
+  --x-step S             step of the SRO x grid, ${MIN_X_STEP}..0.01 (default 0.01)
+  --solvus-gamma-max G   end of the solvus scan (step 5), above --gamma-min and <= ${DOMAIN.gammaMax} (default 800)
+  --csv                  columns ${PHASE_DIAGRAM_CSV_COLUMNS.join(',')}
 --model mc2010 is Medin & Cumming (2010): the Ogata solid with -S_mixZ and their own liquid
 (their OCP fit, no mixture correction, -S_mixZ), in units of their Gamma_crit = 178.6.
 The liquid's ideal mixing term is -S_mixZ (eq. 11; default, --liquid-mixing smixz), which
 reproduces the paper's solidus compositions; --liquid-mixing smix selects the -S_mix variant
 (docs/solidus-offset.md).
+A flag that does not apply to the chosen model is refused.
 `;
 
 /** Parsed and validated options of the command. */
@@ -72,20 +93,23 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
   if (!SOLID_MODELS.includes(model)) {
     throw new UsageError(`--model must be one of ${SOLID_MODELS.join(', ')}, got '${o.model}'`);
   }
-  const positive = (v: number): string | undefined => (v > 0 ? undefined : 'must be positive');
-  const z1 = numberOption('z1', o.z1, 6, positive);
-  const z2 = numberOption('z2', o.z2, 8, positive);
-  if (!(z1 < z2)) throw new UsageError(`--z1 must be smaller than --z2, got z1 = ${z1}, z2 = ${z2}`);
-  const gammaMin = numberOption('gamma-min', o['gamma-min'], 130, positive);
-  const gammaMax = numberOption('gamma-max', o['gamma-max'], 181.5, positive);
-  const gammaStep = numberOption('gamma-step', o['gamma-step'], 0.5, positive);
+  onlyWith(o, ['threads', 'shells', 'x-step'], model === 'sro', '--model sro');
+  onlyWith(o, ['solvus-gamma-max'], model !== 'sro', 'the fixed-microstructure models (random, ogata, ogata-smixz, mc2010; the SRO diagram has no solvus scan)');
+  const { z1, z2 } = chargeOptions(o);
+  const gammaMin = gammaOption(o['gamma-min'], 130, 'gamma-min');
+  const gammaMax = gammaOption(o['gamma-max'], 181.5, 'gamma-max');
+  const gammaStep = rangeOption('gamma-step', o['gamma-step'], 0.5, MIN_GAMMA_STEP, MAX_GAMMA_STEP);
   if (!(gammaMin < gammaMax)) throw new UsageError(`--gamma-min must be smaller than --gamma-max, got ${gammaMin} >= ${gammaMax}`);
-  if ((gammaMax - gammaMin) / gammaStep > 100000) throw new UsageError('--gamma-step too small: more than 100000 Gamma values');
-  const threads = integerOption('threads', o.threads, defaultThreads(), 1, 256);
+  const maxValues = model === 'sro' ? MAX_SRO_GAMMA_VALUES : MAX_GAMMA_VALUES;
+  const nGamma = Math.floor((gammaMax - gammaMin) / gammaStep + 1e-9) + 1;
+  if (nGamma > maxValues) {
+    throw new UsageError(`--gamma-step ${gammaStep} gives ${nGamma} Gamma values; at most ${maxValues} are supported${model === 'sro' ? ' for --model sro' : ''}`);
+  }
+  const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
   const shells = integerOption('shells', o.shells, 8, 1, 30);
-  const xStep = numberOption('x-step', o['x-step'], 0.01, (v) => (v > 0 && v <= 0.01 ? undefined : 'must lie in (0, 0.01]'));
+  const xStep = rangeOption('x-step', o['x-step'], 0.01, MIN_X_STEP, 0.01);
   const solvusGammaMax = numberOption('solvus-gamma-max', o['solvus-gamma-max'], Math.max(800, gammaMax + 5), (v) =>
-    v > gammaMin ? undefined : 'must exceed --gamma-min',
+    v > gammaMin && v <= DOMAIN.gammaMax ? undefined : `must exceed --gamma-min (${gammaMin}) and be at most ${DOMAIN.gammaMax}`,
   );
   const liquidMixing = o['liquid-mixing'] === undefined ? 'smixz' : String(o['liquid-mixing']);
   if (liquidMixing !== 'smix' && liquidMixing !== 'smixz') {
@@ -178,17 +202,7 @@ function fmtX(v: number, c = 1 - v): string {
   return fmt(v);
 }
 
-/** CSV: one row per window, then the azeotrope, then the solvus rows. */
-export function phaseDiagramCsv(r: PhaseDiagramResult): string {
-  const lines = ['kind,gamma,T_over_T1m,x_liquid,x_solid,side,x_low,x_high,metastable'];
-  for (const w of r.rows) lines.push(`window,${w.gamma},${w.tOverT1m},${w.xLiquid},${w.xSolid},${w.side},,,`);
-  for (const a of r.invariants) {
-    if (a.kind === 'eutectic') lines.push(`eutectic,${a.gamma},${a.tOverT1m},${a.x},,,${a.xSolidLow},${a.xSolidHigh},`);
-    else lines.push(`azeotrope,${a.gamma},${a.tOverT1m},${a.x},${a.x},,,,`);
-  }
-  for (const s of r.solvus.filter((q) => q.refined)) lines.push(`solvus,${s.gamma},${s.tOverT1m},,,,${s.xLow},${s.xHigh},${s.metastable}`);
-  return `${lines.join('\n')}\n`;
-}
+export { phaseDiagramCsv };
 
 /** Human-readable table. */
 export function phaseDiagramText(r: PhaseDiagramResult): string {

@@ -1,19 +1,24 @@
-import { closePool, defaultThreads } from '../../parallel/pool.js';
+import { closePool, defaultThreads, maxThreads } from '../../parallel/pool.js';
 import { configFor, type ReproduceLevel } from '../../reproduce/config.js';
+import { MARKER } from '../../reproduce/output.js';
 import { createProgress } from '../../reproduce/progress.js';
 import { reproduce } from '../../reproduce/reproduce.js';
 import { integerOption, parseOptions } from '../options.js';
 import { UsageError } from '../usageError.js';
 
-const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick] [--quiet]
+export const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick] [--quiet] [--force]
 
 Recompute the paper (Baiko 2025) end to end: Table I, Gamma_1m, the SRO, random, Ogata and
 Ogata + S_mixZ phase diagrams, and Figs. 1-4, into DIR (default ./results):
 figN.svg + figN.csv, tables as CSV and JSON, summary.json and REPORT.md (our numbers
 beside the published ones). Progress goes to stderr; the result directory appears only
-when the run has finished.
-  --out DIR    result directory (default results)
-  --threads K  worker threads (default: number of cores)
+when the run has finished. The figures need the optional packages vega and vega-lite.
+  --out DIR    result directory (default results). An existing DIR is replaced only if it is
+               empty or an earlier result (it carries ${MARKER}) with no other files in it;
+               a second run into the same DIR while one runs is refused; leftovers of a
+               killed run are cleaned up (and reported) by the next run
+  --force      replace DIR even if it holds other files (they are deleted)
+  --threads K  worker threads, 1..${maxThreads()} here (twice the cores, at least 8; default ${defaultThreads()})
   --quick      coarser grids for a first look (well under a minute)
   --quiet      no progress on stderr
 `;
@@ -26,13 +31,9 @@ export async function run(argv: string[]): Promise<void> {
     quick: { type: 'boolean' },
     tiny: { type: 'boolean' },
     quiet: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
-  if (o.help) {
-    process.stdout.write(HELP);
-    return;
-  }
-  const threads = integerOption('threads', o.threads, defaultThreads(), 1, 256);
+    force: { type: 'boolean' },
+  }, HELP);
+  const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
   const out = o.out === undefined ? 'results' : String(o.out);
   if (out.trim() === '') throw new UsageError('reproduce: --out must not be empty');
   if (o.quick && o.tiny) throw new UsageError('reproduce: --quick and --tiny exclude each other');
@@ -40,7 +41,7 @@ export async function run(argv: string[]): Promise<void> {
   const level: ReproduceLevel = o.tiny ? 'tiny' : o.quick ? 'quick' : 'default';
   const progress = createProgress(process.stderr, !!o.quiet);
   try {
-    const s = await reproduce(configFor(level, threads), out, progress);
+    const s = await reproduce(configFor(level, threads), out, progress, { force: !!o.force });
     process.stdout.write(`coulomix reproduce: results in ${s.out} (report: ${s.out}/REPORT.md), ${s.totalSeconds.toFixed(1)} s\n`);
   } finally {
     await closePool();

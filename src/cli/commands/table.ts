@@ -1,16 +1,16 @@
 import { MAX_SHELLS } from '../../lattice/bccShells.js';
-import { latticeSums } from '../../latticeSums/latticeSums.js';
-import { closePool, defaultThreads } from '../../parallel/pool.js';
-import { integerOption, numberOption, parseOptions, type OptionSpec } from '../options.js';
+import { latticeSums, MIN_TOL } from '../../latticeSums/latticeSums.js';
+import { closePool, defaultThreads, maxThreads } from '../../parallel/pool.js';
+import { integerOption, parseOptions, rangeOption, type OptionSpec } from '../options.js';
 
-const HELP = `usage: coulomix table [--shells N] [--tol T] [--threads K] [--eta E] [--json]
+export const HELP = `usage: coulomix table [--shells N] [--tol T] [--threads K] [--eta E] [--json]
 
 Lattice sums of the bcc Coulomb crystal (paper Table I), a_i units:
 I_i = m_i/R_i and the static-displacement integrals T_0, T_1..T_N.
   --shells N   neighbour shells, 1..${MAX_SHELLS} (default 8)
-  --tol T      absolute accuracy of every T_i in 1/a_i (default 1e-9)
-  --threads K  worker threads (default: number of cores)
-  --eta E      Ewald splitting parameter in 1/a_i (default 0.9; results do not depend on it)
+  --tol T      absolute accuracy of every T_i in 1/a_i, ${MIN_TOL}..0.1 (default 1e-9)
+  --threads K  worker threads, 1..${maxThreads()} here (twice the cores, at least 8; default ${defaultThreads()})
+  --eta E      Ewald splitting parameter in 1/a_i, 0.3..3 (default 0.9; results do not depend on it)
   --json       one JSON object on stdout
 `;
 
@@ -25,9 +25,9 @@ export function parseTableArgs(argv: string[]) {
   const o = parseOptions('table', argv, TABLE_OPTIONS);
   if (o.help) return 'help' as const;
   const shells = integerOption('shells', o.shells, 8, 1, MAX_SHELLS);
-  const tol = numberOption('tol', o.tol, 1e-9, (v) => (v > 0 && v < 1 ? undefined : 'must be in (0, 1)'));
-  const threads = integerOption('threads', o.threads, defaultThreads(), 1, 256);
-  const eta = numberOption('eta', o.eta, 0.9, (v) => (v >= 0.3 && v <= 3 ? undefined : 'must be in [0.3, 3]'));
+  const tol = rangeOption('tol', o.tol, 1e-9, MIN_TOL, 0.1);
+  const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
+  const eta = rangeOption('eta', o.eta, 0.9, 0.3, 3);
   return { shells, tol, threads, eta, json: Boolean(o.json) };
 }
 

@@ -1,0 +1,30 @@
+import type { BadInputRow } from './types.js';
+
+const ok = ['--x', '0.5', '--gamma', '175'];
+export const rows: BadInputRow[] = [
+  { args: ['--gamma', '175'], stderr: /--x is required/ },
+  { args: ['--x', '0.5'], stderr: /--gamma is required/ },
+  { args: ['--x', '0', '--gamma', '175'], stderr: /--x \(number fraction of Z2\) must lie in \[1e-6, 1 - 1e-6\]/ },
+  { args: ['--x', '1', '--gamma', '175'] },
+  { args: ['--x', '1.5', '--gamma', '175'] },
+  { args: ['--x', '1e-200', '--gamma', '175'] },
+  { args: ['--x', '0.999999999', '--gamma', '175'] },
+  { args: ['--x', 'abc', '--gamma', '175'] },
+  { args: ['--x', '0.5', '--gamma', '1e-5'], stderr: /--gamma must lie in \[1, 10000\]/ },
+  { args: ['--x', '0.5', '--gamma', '1e18'] },
+  { args: ['--x', '0.5', '--gamma', '-1'] },
+  { args: ['--x', '0.5', '--gamma', 'Infinity'] },
+  { args: [...ok, '--z1', '6.5'], stderr: /--z1 must be an integer from 1 to 100/ },
+  { args: [...ok, '--z1', '0'] },
+  { args: [...ok, '--z2', '101'] },
+  { args: [...ok, '--z2', '1e300'] },
+  { args: [...ok, '--z1', '8', '--z2', '6'], stderr: /--z1 must be smaller than --z2/ },
+  { args: [...ok, '--shells', '0'] },
+  { args: [...ok, '--shells', '31'], stderr: /--shells must be an integer from 1 to 30/ },
+  { args: [...ok, '--seed', '-1'] },
+  { args: [...ok, '--seed', '1.5'] },
+  { args: [...ok, '--seed', '2147483648'] },
+  { args: [...ok, '--json=1'] },
+  { args: [...ok, '--x', '0.4'], stderr: /--x is given more than once/ },
+  { args: [...ok, '--bogus'] },
+];

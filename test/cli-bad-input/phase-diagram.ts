@@ -1,0 +1,37 @@
+import type { BadInputRow } from './types.js';
+
+export const rows: BadInputRow[] = [
+  { args: ['--model', 'foo'], stderr: /--model must be one of/ },
+  { args: ['--gamma-min', '0.5'], stderr: /--gamma-min must lie in \[1, 10000\]/ },
+  { args: ['--gamma-max', '1e5'] },
+  { args: ['--gamma-min', '180', '--gamma-max', '170'], stderr: /--gamma-min must be smaller than --gamma-max/ },
+  { args: ['--gamma-step', '0'], stderr: /--gamma-step must lie in \[0\.01, 100\]/ },
+  { args: ['--gamma-step', '1e-9'] },
+  { args: ['--gamma-step=-1'] },
+  { args: ['--gamma-step', '200'] },
+  { args: ['--gamma-step', '0.01'], stderr: /gives 5151 Gamma values; at most 1000 are supported for --model sro/ },
+  { args: ['--model', 'random', '--gamma-min', '1', '--gamma-max', '100', '--gamma-step', '0.01'], stderr: /at most 5000/ },
+  { args: ['--threads', '256'], stderr: /--threads must be an integer from 1 to/ },
+  { args: ['--threads', '0'] },
+  { args: ['--model', 'random', '--threads', '2'], stderr: /--threads applies only to --model sro/ },
+  { args: ['--shells', '31'] },
+  { args: ['--model', 'ogata', '--shells', '8'], stderr: /--shells applies only to --model sro/ },
+  { args: ['--x-step', '1e-9'], stderr: /--x-step must lie in \[0\.001, 0\.01\]/ },
+  { args: ['--x-step', '0.02'] },
+  { args: ['--model', 'random', '--x-step', '0.01'], stderr: /--x-step applies only to --model sro/ },
+  { args: ['--model', 'random', '--solvus-gamma-max', '1e100'], stderr: /--solvus-gamma-max must exceed --gamma-min \(130\) and be at most 10000/ },
+  { args: ['--model', 'random', '--solvus-gamma-max', '100'] },
+  { args: ['--solvus-gamma-max', '800'], stderr: /--solvus-gamma-max applies only to the fixed-microstructure models/ },
+  { args: ['--liquid-mixing', 'foo'], stderr: /--liquid-mixing must be smix or smixz/ },
+  { args: ['--json', '--csv'], stderr: /choose one of --json and --csv/ },
+  { args: ['--quiet=1'] },
+  { args: ['--z1', '6.5'] },
+  { args: ['--z2', '1e300'] },
+  { args: ['--z1', '8', '--z2', '6'] },
+  { args: ['--gamma-max', '180', '--gamma-max', '181'], stderr: /given more than once/ },
+  { args: ['extra'] },
+];
+rows.push(
+  { args: ['--model', 'mc2010', '--liquid-mixing', 'smixz'], stderr: /--liquid-mixing does not apply to --model mc2010/ },
+  { args: ['--model', 'mc2010', '--threads', '2'], stderr: /--threads applies only to --model sro/ },
+);
