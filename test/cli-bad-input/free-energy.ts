@@ -18,7 +18,7 @@ export const rows: BadInputRow[] = [
   { args: ['--model', 'random', ...at, '--liquid-fit', 'ds99'], stderr: /--liquid-fit applies only to --model liquid/ },
   { args: ['--model', 'sro', ...at, '--anharmonic', 'bc22'], stderr: /--anharmonic applies only to --model liquid/ },
   { args: ['--model', 'ogata', ...at, '--liquid-mixing', 'smixz'], stderr: /--liquid-mixing applies only to --model liquid/ },
-  { args: ['--model', 'liquid', ...at, '--liquid-mixing', 'foo'], stderr: /--liquid-mixing must be smix or smixz/ },
+  { args: ['--model', 'liquid', ...at, '--liquid-mixing', 'foo'], stderr: /--liquid-mixing must be smixz or smix/ },
   { args: ['--model', 'liquid', ...at, '--liquid-fit', 'foo'] },
   { args: ['--model', 'liquid', ...at, '--anharmonic', 'foo'] },
   { args: ['--model', 'ogata', ...at, '--json=1'] },

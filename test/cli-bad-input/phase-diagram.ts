@@ -22,7 +22,7 @@ export const rows: BadInputRow[] = [
   { args: ['--model', 'random', '--solvus-gamma-max', '1e100'], stderr: /--solvus-gamma-max must exceed --gamma-min \(130\) and be at most 10000/ },
   { args: ['--model', 'random', '--solvus-gamma-max', '100'] },
   { args: ['--solvus-gamma-max', '800'], stderr: /--solvus-gamma-max applies only to the fixed-microstructure models/ },
-  { args: ['--liquid-mixing', 'foo'], stderr: /--liquid-mixing must be smix or smixz/ },
+  { args: ['--liquid-mixing', 'foo'], stderr: /--liquid-mixing must be smixz or smix/ },
   { args: ['--json', '--csv'], stderr: /choose one of --json and --csv/ },
   { args: ['--quiet=1'] },
   { args: ['--z1', '6.5'] },

@@ -21,12 +21,13 @@ function help(): string {
  */
 export async function run(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
+  const format = name === undefined ? undefined : formats[name];
+  if (format) return (await format.load()).run(rest);
+  if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(help());
-    if (name === undefined) throw new UsageError(`export: name a format (${Object.keys(formats).join(', ')})`);
     return;
   }
-  const format = formats[name];
-  if (!format) throw new UsageError(`export: unknown format '${name}' (${Object.keys(formats).join(', ')})`);
-  await (await format.load()).run(rest);
+  const known = Object.keys(formats).join(', ');
+  if (name === undefined) throw new UsageError(`export: name a format (${known})`);
+  throw new UsageError(`export: unknown format '${name}' (${known})`);
 }

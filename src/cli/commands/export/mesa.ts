@@ -1,11 +1,11 @@
 import { DEFAULT_MASS_NUMBERS, mesaTable, type MesaTable } from '../../../export/mesa.js';
 import { SOLID_MODELS, type SolidModelName } from '../../../phase/modelCurves.js';
-import { defaultThreads } from '../../../parallel/pool.js';
-import { integerOption, numberOption, parseOptions } from '../../options.js';
+import { defaultThreads, maxThreads } from '../../../parallel/pool.js';
+import { chargeOptions, integerOption, numberOption, onlyWith, parseOptions } from '../../options.js';
 import { UsageError } from '../../usageError.js';
 
 const HELP = `usage: coulomix export mesa --z1 Z1 --z2 Z2 --model ${SOLID_MODELS.join('|')} [--a1 A1 --a2 A2]
-                          [--threads K] [--quiet] [--json]
+                          [--threads K] (sro) [--quiet] [--json]   (integer charges 1 <= Z1 < Z2 <= 100)
 
 Liquidus table of a binary mixture for a stellar-evolution code (MESA's phase separation):
 for liquid number fractions x_l of Z2 (0.01 ... 0.99, plus midpoints where x_s - x_l changes
@@ -47,10 +47,8 @@ function parse(argv: string[]): MesaCommandOptions | 'help' {
   for (const flag of ['z1', 'z2', 'model'] as const) if (o[flag] === undefined) throw new UsageError(`export mesa: --${flag} is required`);
   const model = String(o.model) as SolidModelName;
   if (!SOLID_MODELS.includes(model)) throw new UsageError(`--model must be one of ${SOLID_MODELS.join(', ')}, got '${o.model}'`);
-  const charge = (v: number): string | undefined => (v > 0 && v <= 100 ? undefined : 'must lie in (0, 100]');
-  const z1 = numberOption('z1', o.z1, NaN, charge);
-  const z2 = numberOption('z2', o.z2, NaN, charge);
-  if (!(z1 < z2)) throw new UsageError(`--z1 must be smaller than --z2, got z1 = ${z1}, z2 = ${z2}`);
+  onlyWith(o, ['threads'], model === 'sro', '--model sro (the other models run in one thread)');
+  const { z1, z2 } = chargeOptions(o);
   const mass = (v: number): string | undefined => (v > 0 && v < 1000 ? undefined : 'must lie in (0, 1000)');
   return {
     z1,
@@ -58,7 +56,7 @@ function parse(argv: string[]): MesaCommandOptions | 'help' {
     model,
     a1: o.a1 === undefined ? undefined : numberOption('a1', o.a1, NaN, mass),
     a2: o.a2 === undefined ? undefined : numberOption('a2', o.a2, NaN, mass),
-    threads: integerOption('threads', o.threads, defaultThreads(), 1, 256),
+    threads: integerOption('threads', o.threads, defaultThreads(), 1, maxThreads()),
     quiet: Boolean(o.quiet),
     json: Boolean(o.json),
   };
