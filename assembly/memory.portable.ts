@@ -1,5 +1,7 @@
-// Portable (plain JavaScript) twin of memory.ts: a growable Float64Array heap with a bump allocator.
+// Portable (plain JavaScript) twin of memory.ts: a growable heap with a bump allocator, seen
+// as doubles (HEAP) and as 32-bit integers (HEAPI) over the same bytes, as in WASM memory.
 let HEAP = new Float64Array(1 << 16);
+let HEAPI = new Int32Array(HEAP.buffer);
 let top = 8; // keep offset 0 unused, as in WASM
 
 export function ld(base: usize, i: i32): f64 {
@@ -10,6 +12,14 @@ export function st(base: usize, i: i32, v: f64): void {
   HEAP[base / 8 + i] = v;
 }
 
+export function ldi(base: usize, i: i32): i32 {
+  return HEAPI[base / 4 + i];
+}
+
+export function sti(base: usize, i: i32, v: i32): void {
+  HEAPI[base / 4 + i] = v;
+}
+
 export function allocate(count: i32): usize {
   const start = top;
   top += count * 8;
@@ -17,11 +27,21 @@ export function allocate(count: i32): usize {
     const grown = new Float64Array(Math.max(HEAP.length * 2, top / 8 + 1024));
     grown.set(HEAP);
     HEAP = grown;
+    HEAPI = new Int32Array(HEAP.buffer);
   }
   return start;
+}
+
+export function allocateInts(count: i32): usize {
+  return allocate((count + 1) >> 1);
 }
 
 /** The heap itself, for the JS wrapper to read and write buffers. */
 export function heapView(): Float64Array {
   return HEAP;
+}
+
+/** The same heap as 32-bit integers. */
+export function heapIntView(): Int32Array {
+  return HEAPI;
 }

@@ -14,3 +14,17 @@
 export function allocate(count: i32): usize {
   return heap.alloc(<usize>count << 3);
 }
+
+// i32 access and allocation, for index tables (the Monte Carlo kernel, mc.ts).
+@inline export function ldi(base: usize, i: i32): i32 {
+  return load<i32>(base + (<usize>i << 2));
+}
+
+@inline export function sti(base: usize, i: i32, v: i32): void {
+  store<i32>(base + (<usize>i << 2), v);
+}
+
+/** Reserve `count` i32 of linear memory (rounded up to whole doubles); returns the byte offset. */
+export function allocateInts(count: i32): usize {
+  return heap.alloc(<usize>((count + 1) >> 1) << 3);
+}

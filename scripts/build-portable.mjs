@@ -15,7 +15,7 @@ mkdirSync(src, { recursive: true });
 for (const f of readdirSync(join(root, 'assembly'))) {
   if (!f.endsWith('.ts') || f === 'memory.ts' || f === 'memory.portable.ts') continue;
   const text = readFileSync(join(root, 'assembly', f), 'utf8').replace(/from "\.\/(\w+)"/g, 'from "./$1.js"');
-  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView } from "./memory.js";\n` : text);
+  writeFileSync(join(src, f), f === 'index.ts' ? `${text}export { heapView, heapIntView } from "./memory.js";\n` : text);
 }
 cpSync(join(root, 'assembly', 'memory.portable.ts'), join(src, 'memory.ts'));
 const require = createRequire(import.meta.url);

@@ -13,12 +13,13 @@ export async function loadPortable(): Promise<KernelBackend> {
   const url = import.meta.url.endsWith('.ts')
     ? new URL('../../dist/portable/index.js', import.meta.url)
     : new URL('../portable/index.js', import.meta.url);
-  const mod = (await import(url.href)) as KernelExports & { heapView(): Float64Array };
+  const mod = (await import(url.href)) as KernelExports & { heapView(): Float64Array; heapIntView(): Int32Array };
   cached = {
     name: 'js',
     exports: mod,
     view: (ptr, count) => mod.heapView().subarray(ptr / 8, ptr / 8 + count),
     heap: () => mod.heapView(),
+    ints: () => mod.heapIntView(),
   };
   return cached;
 }

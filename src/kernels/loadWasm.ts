@@ -6,11 +6,13 @@ function wrap(instance: WebAssembly.Instance): KernelBackend {
   const exports = instance.exports as unknown as KernelExports & { memory: WebAssembly.Memory };
   // WASM globals are exported as WebAssembly.Global objects; functions are used as they are.
   let heap = new Float64Array(exports.memory.buffer);
+  let ints = new Int32Array(exports.memory.buffer);
   return {
     name: 'wasm',
     exports,
     view: (ptr, count) => new Float64Array(exports.memory.buffer, ptr, count),
     heap: () => (heap.buffer === exports.memory.buffer ? heap : (heap = new Float64Array(exports.memory.buffer))),
+    ints: () => (ints.buffer === exports.memory.buffer ? ints : (ints = new Int32Array(exports.memory.buffer))),
   };
 }
 
