@@ -67,8 +67,10 @@ export interface LatticeMonteCarloResult {
   ladder: number[];
   /** Swap acceptance between ladder neighbours j, j + 1. */
   swapAcceptance: number[];
-  /** u at Gamma = 0 and the entropy s_0 = ln C(N, N2)/N. */
+  /** u at Gamma = 0 with its error, u at alpha_i = x^2 (c0), and the entropy s_0 = ln C(N, N2)/N. */
   u0: number;
+  u0Error: number;
+  uRandomCell: number;
   s0: number;
   /** Rows for every ladder Gamma > 0. */
   rows: LatticeMonteCarloRow[];
@@ -163,7 +165,7 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
     z1: o.z1, z2: o.z2, x: o.x, xCell, L: o.L, N, shells: couplings.length, couplings, paperHamiltonian: !o.couplings,
     seed: o.seed, sweeps: round12(o.sweeps), pilotSweeps, ladder,
     swapAcceptance: run.swapTried.map((t, j) => (t > 0 ? run.swapAccepted[j] / t : 0)),
-    u0: averages[0].u, s0, rows, maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
+    u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows, maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
     attemptedMoves: run.slots.reduce((s, q) => s + q.attempted, 0),
     seconds: (performance.now() - t0) / 1000,
   };
