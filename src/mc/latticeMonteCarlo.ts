@@ -80,9 +80,11 @@ export interface LatticeMonteCarloResult {
   seconds: number;
 }
 
-const SWEEPS_PER_ROUND = 12;
+/** Sweep counts are rounded to a multiple of this (every sweepsPerRound divides it). */
+const SWEEP_UNIT = 24;
 const PILOT_POINTS = 16;
 
+/** Structure measurements every 2, 3, 4 sweeps for L <= 8, <= 12, larger (its cost grows as L^4). */
 function measureEveryFor(L: number): number {
   return L <= 8 ? 2 : L <= 12 ? 3 : 4;
 }
@@ -128,8 +130,9 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   const c0 = sums ? randomEnergy(cellMix, sums) : 0;
   const energyOffset = c0 - 0.5 * xCell * xCell * couplings.reduce((s, j, i) => s + m[i] * j, 0);
   await startPool(o.threads);
-  const common = { L: o.L, couplings, measureShells: MEASURED_SHELLS, threads: o.threads, sweepsPerRound: SWEEPS_PER_ROUND };
-  const round12 = (s: number): number => Math.max(SWEEPS_PER_ROUND, Math.round(s / SWEEPS_PER_ROUND) * SWEEPS_PER_ROUND);
+  // Swap attempts every 2 structure measurements (4, 6 or 8 sweeps).
+  const common = { L: o.L, couplings, measureShells: MEASURED_SHELLS, threads: o.threads, sweepsPerRound: 2 * measureEveryFor(o.L) };
+  const round12 = (s: number): number => Math.max(SWEEP_UNIT, Math.round(s / SWEEP_UNIT) * SWEEP_UNIT);
   let ladder = o.ladder ? [...o.ladder] : uniformLadder(o.gammaMax, PILOT_POINTS);
   const pilotSweeps = o.ladder ? 0 : round12(o.sweeps / 4);
   const init = streamOf(o.seed, 0);

@@ -48,13 +48,17 @@ export async function run(argv: string[]): Promise<void> {
   const seed = integerOption('seed', o.seed, 1, 0, 2 ** 31 - 1);
   const threads = integerOption('threads', o.threads, defaultThreads(), 1, 64);
   const couplings = o.couplings === undefined ? undefined : parseCouplings(String(o.couplings));
-  const bar = createProgress('mc', 100);
+  // The bar starts with the first sweeps, after every input check (an error stays one line).
+  let bar: ReturnType<typeof createProgress> | undefined;
   try {
     const r = await latticeMonteCarlo({
       z1, z2, x, gammaMax, L, shells, couplings, sweeps, seed, threads,
-      onProgress: (stage, done, total) => bar.update(Math.round(stage === "pilot" ? (20 * done) / total : 20 + (80 * done) / total), stage),
+      onProgress: (stage, done, total) => {
+        bar ??= createProgress('mc', 100);
+        bar.update(Math.round(stage === 'pilot' ? (20 * done) / total : 20 + (80 * done) / total), stage);
+      },
     });
-    bar.done(`${r.seconds.toFixed(1)} s`);
+    bar?.done(`${r.seconds.toFixed(1)} s`);
     const cmp = await compareRows(r);
     const checks = runChecks(r);
     const failed = checks.filter((c) => !c.pass);
