@@ -1,4 +1,4 @@
-import { mcKernel } from '../kernels/mcKernel.js';
+import { mcKernel, type McSetup } from '../kernels/mcKernel.js';
 import { supercellSetup } from './supercell.js';
 
 /** One replica handed to a thread: its Gamma, configuration (1 = Z2) and kernel generator state. */
@@ -23,6 +23,9 @@ export interface McReplicasTask {
   replicas: ReplicaState[];
 }
 
+// Tables per supercell, built once per thread (the k-grid shell table costs ~N x 868 cosines).
+const setups = new Map<string, McSetup>();
+
 /** Words per replica in the packed result: accepted, energy, sites (N), rng (4), series. */
 export function packedSize(N: number, sweeps: number, stride: number): number {
   return 2 + N + 4 + sweeps * stride;
@@ -33,7 +36,9 @@ export function packedSize(N: number, sweeps: number, stride: number): number {
  * Returns, per replica in order: [accepted, energy, sites..., rng..., series...].
  */
 export function runReplicaTask(task: McReplicasTask): Float64Array {
-  const setup = supercellSetup(task.L, task.couplings, task.measureShells);
+  const key = `${task.L}:${task.couplings.join(',')}:${task.measureShells}`;
+  let setup = setups.get(key);
+  if (!setup) setups.set(key, (setup = supercellSetup(task.L, task.couplings, task.measureShells)));
   const kernel = mcKernel(setup, task.sweeps);
   const N = kernel.N;
   const size = packedSize(N, task.sweeps, kernel.stride);

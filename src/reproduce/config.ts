@@ -1,3 +1,5 @@
+import type { McLevel } from './mcStudy.js';
+
 /** Resolution levels of `coulomix reproduce`. */
 export type ReproduceLevel = 'default' | 'quick' | 'tiny';
 
@@ -32,6 +34,8 @@ export interface ReproduceConfig {
   sweepMax: number;
   /** Crystallization Gammas of Fig. 4 besides Gamma_1m (paper: 170, 160, 150). */
   crystallizationGammas: number[];
+  /** Lattice Monte Carlo section: 'coarse' by default, 'full' (finite-size study) with --mc full. */
+  mc: McLevel;
 }
 
 /** The configuration of a level (threads filled in by the caller). */
@@ -55,6 +59,7 @@ export function configFor(level: ReproduceLevel, threads: number): ReproduceConf
     sweepStep: 10,
     sweepMax: 800,
     crystallizationGammas: [170, 160, 150],
+    mc: level === 'tiny' ? 'tiny' : level === 'quick' ? 'quick' : 'coarse',
   };
   if (level === 'quick') {
     return {

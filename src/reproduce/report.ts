@@ -168,6 +168,8 @@ export function reportMarkdown(s: ReproduceSummary): string {
   }
   L.push('');
 
+  L.push(s.mc.markdown);
+
   // Discussion
   L.push('## Where we differ from the paper, and why (as far as we can tell)');
   L.push('');

@@ -21,6 +21,8 @@ import type { Progress } from './progress.js';
 import { writeReport } from './report.js';
 import { newTrouble, type SroTrouble } from './sroSweeps.js';
 import { computeTableI, type TableIResult } from './tableI.js';
+import { mcSection, MC_FILES } from './mcSection.js';
+import type { McStudyResult } from './mcStudy.js';
 
 /** The paper's SRO solidus compositions at crystallization (published; comparison only). */
 export const PAPER_SOLIDUS = [
@@ -54,6 +56,7 @@ export const EXPECTED_FILES = [
   'fig3.csv',
   'fig4.svg',
   'fig4.csv',
+  ...MC_FILES,
 ] as const;
 
 export interface SolidusRow {
@@ -90,6 +93,8 @@ export interface ReproduceSummary {
   fig4: Omit<Fig4Result, 'data'>;
   sro: { xGridPoints: number; curves: number; onDemandCurves: number; trouble: SroTrouble };
   files: string[];
+  /** The lattice Monte Carlo section (beyond the paper), with its REPORT.md markdown. */
+  mc: { result: McStudyResult; markdown: string };
 }
 
 /** Diagnostic: the SRO solidus at the given Gammas with curves minimized on a second wedge sample (seed 2). */
@@ -268,6 +273,9 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   bar4?.done();
   for (const f of ['fig1', 'fig2', 'fig3', 'fig4']) st.written.push(`${f}.svg`, `${f}.csv`);
 
+  // 11. Beyond the paper: the exact (Monte Carlo) equilibrium of the same crystal.
+  const mc = await timed('monteCarlo', () => mcSection(cfg.mc, st, { z1, z2, threads: cfg.threads, gamma1m, sums, crystalGammas, fig3: f3.rows, progress }));
+
   const bd = bdAzeotrope();
   const { data: _unused, ...fig4Rest } = f4;
   void _unused;
@@ -299,6 +307,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     fig4: fig4Rest,
     sro: { xGridPoints: cache.xs.length, curves: cache.points.size, onDemandCurves: cache.onDemand, trouble },
     files: [],
+    mc,
   };
   await writeReport(st, summary);
   summary.files = [...new Set([...st.written, 'summary.json'])].sort();

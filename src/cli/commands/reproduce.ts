@@ -5,7 +5,7 @@ import { reproduce } from '../../reproduce/reproduce.js';
 import { integerOption, parseOptions } from '../options.js';
 import { UsageError } from '../usageError.js';
 
-const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick] [--quiet]
+const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick] [--mc coarse|full] [--quiet]
 
 Recompute the paper (Baiko 2025) end to end: Table I, Gamma_1m, the SRO, random, Ogata and
 Ogata + S_mixZ phase diagrams, and Figs. 1-4, into DIR (default ./results):
@@ -15,6 +15,8 @@ when the run has finished.
   --out DIR    result directory (default results)
   --threads K  worker threads (default: number of cores)
   --quick      coarser grids for a first look (well under a minute)
+  --mc LEVEL   lattice Monte Carlo section: coarse (default, minutes) or full (supercells
+               L = 8, 12, 16: the finite-size study; tens of minutes, with a time estimate)
   --quiet      no progress on stderr
 `;
 
@@ -26,6 +28,7 @@ export async function run(argv: string[]): Promise<void> {
     quick: { type: 'boolean' },
     tiny: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    mc: { type: 'string' },
     help: { type: 'boolean' },
   });
   if (o.help) {
@@ -40,7 +43,9 @@ export async function run(argv: string[]): Promise<void> {
   const level: ReproduceLevel = o.tiny ? 'tiny' : o.quick ? 'quick' : 'default';
   const progress = createProgress(process.stderr, !!o.quiet);
   try {
-    const s = await reproduce(configFor(level, threads), out, progress);
+    if (o.mc !== undefined && o.mc !== 'coarse' && o.mc !== 'full') throw new UsageError(`reproduce: --mc must be coarse or full, got '${o.mc}'`);
+    const cfg = configFor(level, threads);
+    const s = await reproduce(o.mc ? { ...cfg, mc: o.mc } : cfg, out, progress);
     process.stdout.write(`coulomix reproduce: results in ${s.out} (report: ${s.out}/REPORT.md), ${s.totalSeconds.toFixed(1)} s\n`);
   } finally {
     await closePool();
