@@ -26,7 +26,7 @@ export interface LatticeMonteCarloOptions {
   shells?: number;
   /** Couplings J_1..J_n in U_1 units replacing the paper's (model checks). */
   couplings?: number[];
-  /** Production sweeps per replica (N attempted exchanges each), default 4000; the pilot adds a quarter. */
+  /** Production sweeps per replica (N attempted exchanges each), default 1000; the pilot adds a quarter. */
   sweeps?: number;
   seed?: number;
   threads?: number;
@@ -92,7 +92,7 @@ function measureEveryFor(L: number): number {
 function validate(o: LatticeMonteCarloOptions): Required<Omit<LatticeMonteCarloOptions, 'couplings' | 'onProgress' | 'ladder'>> & Pick<LatticeMonteCarloOptions, 'couplings' | 'ladder'> {
   const r = {
     z1: o.z1 ?? 6, z2: o.z2 ?? 8, x: o.x, gammaMax: o.gammaMax ?? 800, L: o.L ?? 12, shells: o.couplings?.length ?? o.shells ?? 8,
-    sweeps: o.sweeps ?? 4000, seed: o.seed ?? 1, threads: o.threads ?? defaultThreads(), extraGammas: o.extraGammas ?? [],
+    sweeps: o.sweeps ?? 1000, seed: o.seed ?? 1, threads: o.threads ?? defaultThreads(), extraGammas: o.extraGammas ?? [],
     ladderStep: o.ladderStep ?? 1.2, couplings: o.couplings, ladder: o.ladder,
   };
   validateMixture({ z1: r.z1, z2: r.z2, x: r.x });

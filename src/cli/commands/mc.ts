@@ -16,7 +16,7 @@ arrangement): canonical Monte Carlo with exchange moves on an L x L x L bcc supe
 (N = 2 L^3, L = 4..32), replica exchange over an adaptive ladder Gamma = 0..gamma-max, free
 energy by thermodynamic integration. --shells n couples shells 1..n (1..30, default 8, the
 paper's Hamiltonian); --couplings replaces the J_i (U_1 units) for model checks. --sweeps K
-production sweeps per replica (default 4000; a pilot run of K/4 sets the ladder; the first
+production sweeps per replica (default 1000; a pilot run of K/4 sets the ladder; the first
 quarter of the production is discarded). One row per Gamma > 0: u, f, s with errors, alpha_i
 (shells 1..30), the B2 order parameter and its Binder cumulant, the largest S(k) and its k*,
 and the variational SRO model and the random solid at the same (x, Gamma). Energies per ion
@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<void> {
   const gammaMax = numberOption('gamma-max', o['gamma-max'], 800, (v) => (v > 0 && v <= 5000 ? undefined : 'must be in (0, 5000]'));
   const L = integerOption('L', o.L, 12, 4, 32);
   const shells = integerOption('shells', o.shells, 8, 1, 30);
-  const sweeps = integerOption('sweeps', o.sweeps, 4000, 96, 10_000_000);
+  const sweeps = integerOption('sweeps', o.sweeps, 1000, 96, 10_000_000);
   const seed = integerOption('seed', o.seed, 1, 0, 2 ** 31 - 1);
   const threads = integerOption('threads', o.threads, defaultThreads(), 1, 64);
   const couplings = o.couplings === undefined ? undefined : parseCouplings(String(o.couplings));
