@@ -2,7 +2,10 @@ import { bccShells } from '../lattice/bccShells.js';
 import { getLatticeSums } from '../latticeSums/getLatticeSums.js';
 import { mixingEntropy, orderedEntropy } from '../mixture/entropy.js';
 import { randomSolid } from '../models/random.js';
-import { sroSolid } from '../models/sro.js';
+import { sroSolid, type SroOptions, type SroResult } from '../models/sro.js';
+import { UncertifiedError } from '../errors.js';
+import type { Mixture } from '../mixture/composition.js';
+import type { LatticeSums } from '../latticeSums/types.js';
 import type { LatticeMonteCarloResult } from './latticeMonteCarlo.js';
 
 /** The variational and random-solid values at a row's (x, Gamma), and A.4 at the exact alpha_i. */
@@ -18,6 +21,22 @@ export interface RowComparison {
   eq4: number;
   eq4Error: number;
   sum30: number;
+}
+
+/**
+ * The certified variational minimum: warm-started from the previous Gamma, else cold, else on a
+ * second wedge sample; undefined (the row has no variational column) if all three fail.
+ */
+async function certifiedSro(mix: Mixture, gamma: number, sums: LatticeSums, n: number, warm?: number[]): Promise<SroResult | undefined> {
+  const attempts: SroOptions[] = [...(warm ? [{ shells: n, warmStart: { alpha: warm, x: mix.x } }] : []), { shells: n }, { shells: n, seed: 2 }];
+  for (const o of attempts) {
+    try {
+      return await sroSolid(mix, gamma, sums, o);
+    } catch (err) {
+      if (!(err instanceof UncertifiedError)) throw err;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -47,9 +66,9 @@ export async function compareRows(r: LatticeMonteCarloResult): Promise<RowCompar
       sA4: orderedEntropy(x, row.alpha.slice(0, n), m), eq4, eq4Error: Math.sqrt(e2), sum30,
     };
     if (sums) {
-      const v = await sroSolid(mix, row.gamma, sums, { shells: n, warmStart: warm ? { alpha: warm, x: r.x } : undefined });
-      warm = v.alpha;
-      c.sro = { f: v.F, s: v.S, alpha: v.alpha };
+      const v = await certifiedSro(mix, row.gamma, sums, n, warm);
+      warm = v?.alpha;
+      if (v) c.sro = { f: v.F, s: v.S, alpha: v.alpha };
     }
     out.push(c);
   }

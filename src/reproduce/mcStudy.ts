@@ -41,7 +41,7 @@ export function mcStudyConfig(level: McLevel): McStudyConfig {
     case 'tiny':
       return { level, sizes: [4], sweeps: [96], solidusL: 4, solidusSweeps: 96, solidusXs: [0.5], sroXStep: 0.05, seed: 1 };
     case 'quick':
-      return { level, sizes: [6], sweeps: [480], solidusL: 4, solidusSweeps: 240, solidusXs: grid(0.1, 0.9, 0.1), sroXStep: 0.02, seed: 1 };
+      return { level, sizes: [4], sweeps: [192], solidusL: 4, solidusSweeps: 96, solidusXs: [0.5, 0.7], sroXStep: 0.05, seed: 1 };
     case 'coarse':
       return { level, sizes: [8], sweeps: [960], solidusL: 6, solidusSweeps: 600, solidusXs: grid(0.05, 0.95, 0.05), sroXStep: 0.01, seed: 1 };
     case 'full':
