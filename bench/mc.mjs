@@ -6,7 +6,7 @@
 //     the check that both give identical rows;
 //  3. the cost of the Monte Carlo section of `reproduce` at its default level (coarse), and
 //     with `--full` also of `--mc full` (tens of minutes).
-// Run stand-alone with `node bench/mc.mjs [--full]` after `npm run build`; bench/run.mjs calls
+// Run stand-alone with `node bench/mc.mjs [--full] [--no-sections] [--moves-only]` after `npm run build`; bench/run.mjs calls
 // benchMc(). Medians of repeated runs; results in bench/results/mc.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,24 +39,28 @@ async function moveRates() {
         k.load(randomSites(N, N / 2, new SplitMix32(1)), [1, 2, 3, 4]);
         const sweeps = backend.name === 'wasm' ? (n === 8 ? 200 : 40) : (n === 8 ? 20 : 4);
         k.sweeps(gamma, sweeps, 0); // equilibrate roughly and warm the JIT
-        const rates = [], acc = [];
+        const rates = [], cpuRates = [], acc = [];
         for (let rep = 0; rep < 5; rep++) {
           const a0 = k.attempts(), c0 = k.accepted();
-          const t0 = performance.now();
+          const t0 = performance.now(), c0u = process.cpuUsage();
           k.sweeps(gamma, sweeps, 0);
           const s = (performance.now() - t0) / 1e3;
+          const cu = process.cpuUsage(c0u);
           rates.push((k.attempts() - a0) / s);
+          cpuRates.push((k.attempts() - a0) / ((cu.user + cu.system) / 1e6));
           acc.push((k.accepted() - c0) / (k.attempts() - a0));
         }
-        const row = { name: `moves/s/thread ${backend.name} n=${n} L=${L} Gamma=${gamma}`, movesPerSecond: Math.round(median(rates)), acceptance: +median(acc).toFixed(4) };
+        // Wall-clock rate, and the rate per CPU-second of this thread (the figure that does not
+        // depend on how many other jobs share the cores).
+        const row = { name: `moves/s/thread ${backend.name} n=${n} L=${L} Gamma=${gamma}`, movesPerSecond: Math.round(median(rates)), movesPerCpuSecond: Math.round(median(cpuRates)), acceptance: +median(acc).toFixed(4) };
         rows.push(row);
-        console.log(`  ${row.name}: ${row.movesPerSecond.toExponential(2)} (acceptance ${row.acceptance})`);
+        console.log(`  ${row.name}: ${row.movesPerSecond.toExponential(2)} wall, ${row.movesPerCpuSecond.toExponential(2)} per CPU-second (acceptance ${row.acceptance})`);
       }
     }
   }
   for (const n of [8, 30]) for (const g of [175.719, 400, 800]) {
     const w = rows.find((r) => r.name === `moves/s/thread wasm n=${n} L=${L} Gamma=${g}`), j = rows.find((r) => r.name === `moves/s/thread js n=${n} L=${L} Gamma=${g}`);
-    rows.push({ name: `wasm/js ratio n=${n} Gamma=${g}`, ratio: +(w.movesPerSecond / j.movesPerSecond).toFixed(2) });
+    rows.push({ name: `wasm/js ratio n=${n} Gamma=${g}`, ratio: +(w.movesPerCpuSecond / j.movesPerCpuSecond).toFixed(2) });
   }
   return rows;
 }
@@ -102,7 +106,8 @@ async function sectionCost(level) {
 
 /** Every row of the Monte Carlo benchmark (written to bench/results/mc.json as well). */
 export async function benchMc(options = {}) {
-  const rows = [...(await moveRates()), ...(await replicaExchangeThreads()), await sectionCost('coarse')];
+  const rows = [...(await moveRates()), ...(options.movesOnly ? [] : await replicaExchangeThreads())];
+  if (options.sections !== false && !options.movesOnly) rows.push(await sectionCost('coarse'));
   if (options.full) rows.push(await sectionCost('full'));
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results', 'mc.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
@@ -110,5 +115,5 @@ export async function benchMc(options = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await benchMc({ full: process.argv.includes('--full') });
+  await benchMc({ full: process.argv.includes('--full'), sections: !process.argv.includes('--no-sections'), movesOnly: process.argv.includes('--moves-only') });
 }
