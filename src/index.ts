@@ -46,3 +46,4 @@ export type { SolidModelResult } from './models/types.js';
 export { phaseDiagram } from './phase/phaseDiagram.js';
 export { coexistenceWindows } from './phase/coexistence.js';
 export { sroPhaseDiagram, type SroPhaseDiagramOptions } from './parallel/sroPhaseDiagram.js';
+export { latticeMonteCarlo, type LatticeMonteCarloOptions, type LatticeMonteCarloResult } from './mc/latticeMonteCarlo.js';
