@@ -10,6 +10,8 @@ import { sroCurveFromPoints, type SroPoint } from '../phase/sroCurve.js';
 import { sroCurvePoints } from '../parallel/sroCurves.js';
 import { solidusAt } from './phaseDiagrams.js';
 import type { Progress } from './progress.js';
+import { getLatticeSums } from '../latticeSums/getLatticeSums.js';
+import { groundStates, type GroundStateRow } from './mcGroundStates.js';
 
 /** How much Monte Carlo `reproduce` runs: a coarse look by default, the finite-size study with `--mc full`. */
 export type McLevel = 'tiny' | 'quick' | 'coarse' | 'full';
@@ -71,6 +73,8 @@ export interface McStudyResult {
   config: McStudyConfig;
   sizes: McSizeResult[];
   solidus: McSolidus[];
+  /** B2 and AABB pair energies versus the number of coupled shells. */
+  groundStates: GroundStateRow[];
   seconds: number;
   attemptedMoves: number;
 }
@@ -113,7 +117,8 @@ export async function mcStudy(
     }
   }
   const solidus = await solidusStudy(cfg, o, (m) => (moves += m));
-  return { config: cfg, sizes, solidus, seconds: (performance.now() - t0) / 1000, attemptedMoves: moves };
+  const ground = groundStates({ z1: o.z1, z2: o.z2, x: 0.5 }, await getLatticeSums(30), [8, 9, 12, 13, 16, 20, 24, 30]);
+  return { config: cfg, sizes, solidus, groundStates: ground, seconds: (performance.now() - t0) / 1000, attemptedMoves: moves };
 }
 
 async function solidusStudy(
