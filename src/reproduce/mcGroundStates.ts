@@ -14,10 +14,12 @@ export interface GroundStateRow {
   b2: number;
   /** AABB stacking of (100) planes, k* = (1/2, 0, 0) 2 pi/a_l. */
   aabb: number;
+  /** The lowest of every half-filled stacking of (100) planes with a period of 8 planes (4 a_l): its pattern (1 = Z2 plane) and energy. */
+  layering: { pattern: string; energy: number };
 }
 
 /**
- * Energies of the B2 and AABB (100) structures at x = 1/2 with the paper's couplings truncated
+ * Energies of the B2 and AABB (100) structures, and of the best (100) stacking of period 4 a_l, at x = 1/2 with the paper's couplings truncated
  * at n shells (docs/physics.md section 12), computed by the Monte Carlo kernel on an L = 8 cell
  * (both structures are periodic in it, so the cell energy is the crystal's). Shows how the
  * ordering the sampler finds depends on where the couplings are cut.
@@ -43,6 +45,16 @@ export function groundStates(mix: Mixture, sums: LatticeSums, ns: number[]): Gro
     k.load(b2, [1, 2, 3, 4]);
     const eB2 = k.energy() / N - random;
     k.load(aabb, [1, 2, 3, 4]);
-    return { n, b2: eB2, aabb: k.energy() / N - random };
+    const eAabb = k.energy() / N - random;
+    let layering = { pattern: '', energy: Infinity };
+    for (let mask = 1; mask < 256; mask += 2) {
+      let bits = 0;
+      for (let b = 0; b < 8; b++) bits += (mask >> b) & 1;
+      if (bits !== 4) continue;
+      k.load(arrangement((p) => (mask >> (p[0] % 8)) & 1), [1, 2, 3, 4]);
+      const e = k.energy() / N - random;
+      if (e < layering.energy - 1e-15) layering = { pattern: Array.from({ length: 8 }, (_, b) => (mask >> b) & 1).join(''), energy: e };
+    }
+    return { n, b2: eB2, aabb: eAabb, layering };
   });
 }
