@@ -70,7 +70,7 @@ function orderSection(s: McStudyResult): string[] {
 
 function groundSection(s: McStudyResult): string[] {
   const L: string[] = ['### Which order: it depends on where the couplings are cut', ''];
-  L.push('Ordering energy per ion (U_1, relative to the random arrangement) of the two candidate structures at x = 1/2 with the couplings J_i = 2 p (I_i - T_i)/m_i kept on shells 1..n (the paper: n = 8). The I_i - T_i of shells 9..30 are as large as those of shells 6..8 and the multiplicities grow, so the truncated sums do not converge: the lower structure changes with n. The sampling above uses n = 8.');
+  L.push('Ordering energy per ion (U_1, relative to the random arrangement) of candidate structures at x = 1/2 (stacking 10101010 is B2 itself) with the couplings J_i = 2 p (I_i - T_i)/m_i kept on shells 1..n (the paper: n = 8). The I_i - T_i of shells 9..30 are as large as those of shells 6..8 and the multiplicities grow, so the truncated sums do not converge: the lower structure changes with n. The sampling above uses n = 8.');
   L.push('');
   L.push('| n | B2 (k* = H) | AABB (100) (k* = (1/2, 0, 0)) | best (100) stacking, period 8 planes (1 = Z2 plane) | lowest of these |');
   L.push('|---|---|---|---|---|');
