@@ -8,3 +8,7 @@ export { configureShells, shellsState, useShells, evaluateShells, shellCosineBat
 export { configureWedge, wedgeQuadrature } from "./quadrature";
 export { deltaKContext, deltaKBuffer, deltaKAt, deltaKMinimize } from "./deltaK";
 export { cellScanContext, cellScanBuffer, cellScanSetTableMax, cellScan } from "./cellScan";
+export {
+  McWord, McRecord, McSeries, mcContext, mcBuffer, mcGet, mcBuild, mcSetSites, mcSweeps, mcMeasure,
+  mcRecomputeEnergy, mcFieldDrift,
+} from "./mc";

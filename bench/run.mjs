@@ -107,7 +107,7 @@ if (want('table')) {
 }
 
 // 3. Suites contributed by other layers (each exports an async bench function returning rows).
-for (const [name, file, fn] of [['minimize', 'minimize.mjs', 'benchMinimize'], ['phase', 'phaseDiagram.mjs', 'benchPhaseDiagram'], ['sweep', 'sweep.mjs', 'benchSweep']]) {
+for (const [name, file, fn] of [['minimize', 'minimize.mjs', 'benchMinimize'], ['phase', 'phaseDiagram.mjs', 'benchPhaseDiagram'], ['sweep', 'sweep.mjs', 'benchSweep'], ['mc', 'mc.mjs', 'benchMc']]) {
   if (!want(name) || !existsSync(join(here, file))) continue;
   const mod = await import(join(here, file));
   if (typeof mod[fn] !== 'function') continue;
@@ -142,6 +142,6 @@ if (only.length > 0 && existsSync(summaryFile)) {
 }
 writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 const md = ['| suite | case | median | figure |', '|---|---|---|---|',
-  ...summary.results.map((r) => `| ${r.suite} | ${r.name} | ${r.medianMs ? `${r.medianMs} ms` : ''} | ${r.kPointsPerSecond ? `${r.kPointsPerSecond.toLocaleString('en')} k-points/s` : r.ratio ? `x${r.ratio}` : ''} |`)];
+  ...summary.results.map((r) => `| ${r.suite} | ${r.name} | ${r.medianMs ? `${r.medianMs} ms` : ''} | ${r.kPointsPerSecond ? `${r.kPointsPerSecond.toLocaleString('en')} k-points/s` : r.movesPerSecond ? `${r.movesPerSecond.toExponential(2)} moves/s` : r.ratio ? `x${r.ratio}` : ''} |`)];
 writeFileSync(join(outDir, 'summary.md'), `${md.join('\n')}\n`);
 console.log(`\n${md.join('\n')}\n\nmachine: ${summary.machine.cpus} cores, ${summary.machine.model}, node ${summary.machine.node}`);

@@ -54,3 +54,6 @@ export { liquidusPoints, type LiquidusPoint } from './phase/liquidus.js';
 // Tables for other codes
 export { mesaTable, type MesaTable } from './export/mesa.js';
 export { sroCurveSource } from './parallel/sroSource.js';
+
+// Exact statistical mechanics of the lattice model (docs/physics.md section 12)
+export { latticeMonteCarlo, type LatticeMonteCarloOptions, type LatticeMonteCarloResult } from './mc/latticeMonteCarlo.js';

@@ -50,6 +50,8 @@ describe('reproduce orchestrator (tiny level, in process)', () => {
     expect(report).toContain('| Gamma_1m | 175.7189');
     expect(report).toContain('175.719');
     expect(report).toContain('Blouin & Daligault 2021 (fit, published)');
+    expect(report).toContain('## Beyond the paper: the same crystal sampled exactly (lattice Monte Carlo)');
+    expect(report).toMatch(/\| 4 \| 128 \| \d+ \| 96 \|/); // the tiny MC: L = 4, 96 sweeps
     for (const k of [1, 2, 3, 4]) expect(report).toContain(`![Fig. ${k}](fig${k}.svg)`);
     for (const k of [1, 2, 3, 4]) expect(readFileSync(join(out, `fig${k}.svg`), 'utf8')).toMatch(/^<svg/);
 
@@ -100,6 +102,7 @@ describe('coulomix reproduce (CLI)', () => {
     [['--threads', '0']],
     [['--threads', 'two']],
     [['--out', 'x', 'extra']],
+    [['--mc', 'huge']],
   ])('bad input %j exits 2 with one stderr line', (args) => {
     const r = run(['reproduce', ...args]);
     expect(r.code).toBe(2);

@@ -12,6 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   minimize: { summary: 'equilibrium short-range order at (x, Gamma)', load: () => import('./commands/minimize.js') },
   'free-energy': { summary: 'free energy of one solid or liquid model at (x, Gamma)', load: () => import('./commands/freeEnergy.js') },
   'phase-diagram': { summary: 'liquid-solid coexistence windows over a Gamma range', load: () => import('./commands/phaseDiagram.js') },
+  mc: { summary: 'exact lattice Monte Carlo of the crystal: replica exchange, free energy, long-range order', load: () => import('./commands/mc.js') },
   reproduce: { summary: 'recompute every table and figure of the paper into ./results', load: () => import('./commands/reproduce.js') },
   export: { summary: 'tables for other codes (mesa: liquidus and blouin_delta_xo fit)', load: () => import('./commands/export.js') },
   sweep: { summary: 'parameter sweep of one command over a grid of flags (one machine, or a SLURM job array)', load: () => import('./commands/sweep.js') },

@@ -33,6 +33,15 @@ export interface KernelExports {
   cellScanBuffer(ctx: number, which: number): number;
   cellScanSetTableMax(ctx: number, tableMax: number): void;
   cellScan(ctx: number, b: number, keep: number, floor: number): number;
+  mcContext(L: number, slots: number, measureShells: number, capacity: number): number;
+  mcBuffer(ctx: number, which: number): number;
+  mcGet(ctx: number, which: number): number;
+  mcBuild(ctx: number): void;
+  mcSetSites(ctx: number): void;
+  mcSweeps(ctx: number, gamma: number, sweeps: number, measureEvery: number): number;
+  mcMeasure(ctx: number): void;
+  mcRecomputeEnergy(ctx: number): number;
+  mcFieldDrift(ctx: number): number;
 }
 
 /** A kernel instance plus a way to see its memory as doubles. */

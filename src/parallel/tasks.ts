@@ -2,6 +2,7 @@ import { latticeKernel, type LatticeKernelOptions } from '../kernels/latticeKern
 import { gaussLegendre01 } from '../brillouin/gaussLegendre.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import type { SharedConstraintTable } from '../sro/constraintTable.js';
+import type { McReplicasTask } from '../mc/replicaTask.js';
 
 /** A shard of the wedge quadrature: Gauss orders and a range of flattened points. */
 export interface WedgeSumsTask {
@@ -38,7 +39,7 @@ export interface SroCurveTask {
 }
 
 /** Every task a worker (or the main thread, without workers) can run; plain data in, plain data out. */
-export type Task = WedgeSumsTask | ShellCosineTask | SroCurveTask;
+export type Task = WedgeSumsTask | ShellCosineTask | SroCurveTask | McReplicasTask;
 
 /**
  * Somewhere else to run tasks than the Piscina pool (e.g. Web Workers in a page): results in
@@ -68,6 +69,8 @@ export async function runTask(task: Task): Promise<Float64Array> {
       return latticeKernel({ shells: task.shells }).shellCosineTable(task.points);
     case 'sroCurve':
       return runSroCurve(task);
+    case 'mcReplicas':
+      return (await import('../mc/replicaTask.js')).runReplicaTask(task);
     default:
       throw new Error(`unknown task ${(task as { kind: string }).kind}`);
   }

@@ -1,3 +1,5 @@
+import type { McLevel } from './mcStudy.js';
+
 /** Resolution levels of `coulomix reproduce`. */
 export type ReproduceLevel = 'default' | 'quick' | 'tiny';
 
@@ -34,6 +36,8 @@ export interface ReproduceConfig {
   crystallizationGammas: number[];
   /** Gamma step of the diagrams beyond the paper (O/Ne, C/Ne, and C/O below Gamma = gammaMin). */
   pairGammaStep: number;
+  /** Lattice Monte Carlo section: 'coarse' by default, 'full' (finite-size study) with --mc full. */
+  mc: McLevel;
 }
 
 /** The configuration of a level (threads filled in by the caller). */
@@ -58,6 +62,7 @@ export function configFor(level: ReproduceLevel, threads: number): ReproduceConf
     sweepMax: 800,
     crystallizationGammas: [170, 160, 150],
     pairGammaStep: 2,
+    mc: level === 'tiny' ? 'tiny' : level === 'quick' ? 'quick' : 'coarse',
   };
   if (level === 'quick') {
     return {

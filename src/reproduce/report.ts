@@ -178,6 +178,7 @@ export function reportMarkdown(s: ReproduceSummary): string {
   L.push('');
 
   L.push(...pairsSection(s.beyond));
+  L.push(s.mc.markdown);
 
   // Discussion
   L.push('## Where we differ from the paper, and why (as far as we can tell)');

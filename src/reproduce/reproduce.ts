@@ -27,6 +27,8 @@ import { writeReport } from './report.js';
 import { newTrouble, type SroTrouble } from './sroSweeps.js';
 import { computeTableI, type TableIResult } from './tableI.js';
 import { beyondThePaper, EXTRA_PAIRS, type PairsSummary } from './pairs.js';
+import { mcSection, MC_FILES } from './mcSection.js';
+import type { McStudyResult } from './mcStudy.js';
 
 /** The paper's SRO solidus compositions at crystallization (published; comparison only). */
 export const PAPER_SOLIDUS = [
@@ -68,6 +70,7 @@ export const EXPECTED_FILES = [
   'delta.svg',
   'delta.csv',
   ...EXTRA_PAIRS.flatMap((p) => ['sro', 'random', 'ogata'].map((m) => `pairs-${p.pair.replace('/', '')}-${m}.csv`)),
+  ...MC_FILES,
 ] as const;
 
 export interface SolidusRow {
@@ -110,6 +113,8 @@ export interface ReproduceSummary {
   /** Beyond the paper: O/Ne and C/Ne diagrams, x_s - x_l against Blouin & Daligault, MESA-form fits. */
   beyond: PairsSummary;
   files: string[];
+  /** The lattice Monte Carlo section (beyond the paper), with its REPORT.md markdown. */
+  mc: { result: McStudyResult; markdown: string };
 }
 
 /** Diagnostic: the SRO solidus at the given Gammas with curves minimized on a second wedge sample (seed 2). */
@@ -253,11 +258,11 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
 
   // 7. The paper's two comparisons: Medin & Cumming's banana, and the fully ordered structures
   // (exact Ewald energies; eqs. 5-6 truncated at 8, 30, 60 shells, so 60-shell sums).
-  const mc = await timed('mc2010', () => mc2010Comparison(z1, z2, cfg.gammaStep));
-  await st.writeCsv('phase-diagram-mc2010.csv', mc.diagram.rows.map((r) => ({ ...r })));
+  const medinCumming = await timed('mc2010', () => mc2010Comparison(z1, z2, cfg.gammaStep));
+  await st.writeText('phase-diagram-mc2010.csv', phaseDiagramCsv(medinCumming.diagram));
   await st.writeCsv('mc2010-comparison.csv', [
-    ...mc.atT.flatMap((a) => a.windows.map((w) => ({ table: 'equal T/T_m', liquid: a.liquid, tOverTm: a.tOverTm, gamma: a.gamma, xLiquid: w.xLiquid, xSolid: w.xSolid }))),
-    ...mc.atXLiquid.map((a) => ({ table: 'equal x_liquid', liquid: a.liquid, tOverTm: a.tOverTm, xLiquid: a.xLiquid, xSolid: a.xSolid })),
+    ...medinCumming.atT.flatMap((a) => a.windows.map((w) => ({ table: 'equal T/T_m', liquid: a.liquid, tOverTm: a.tOverTm, gamma: a.gamma, xLiquid: w.xLiquid, xSolid: w.xSolid }))),
+    ...medinCumming.atXLiquid.map((a) => ({ table: 'equal x_liquid', liquid: a.liquid, tOverTm: a.tOverTm, xLiquid: a.xLiquid, xSolid: a.xSolid })),
   ]);
   const ordered = await timed('orderedStructures', async () => {
     const sums60 = await latticeSums({ shells: 60, tol: cfg.tableTol, threads: cfg.threads });
@@ -278,7 +283,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
 
   // 9. Fig. 2, with Medin & Cumming's banana (T over their own T_mC).
   await timed('fig2', async () => {
-    const d2: Fig2Diagram[] = [...diagrams, mc.diagram].map((d) => ({
+    const d2: Fig2Diagram[] = [...diagrams, medinCumming.diagram].map((d) => ({
       model: d.model,
       rows: d.rows,
       azeotrope: d.azeotrope,
@@ -320,6 +325,9 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   bar4?.done();
   for (const f of ['fig1', 'fig2', 'fig3', 'fig4']) st.written.push(`${f}.svg`, `${f}.csv`);
 
+  // 11. Beyond the paper: the exact (Monte Carlo) equilibrium of the same crystal.
+  const mc = await timed('monteCarlo', () => mcSection(cfg.mc, st, { z1, z2, threads: cfg.threads, gamma1m, sums, crystalGammas, fig3: f3.rows, progress }));
+
   const bd = bdAzeotrope();
   const { data: _unused, ...fig4Rest } = f4;
   void _unused;
@@ -350,10 +358,11 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     fig1Windows: f1.windows,
     fig3: f3.rows,
     fig4: fig4Rest,
-    comparisons: { mc2010: mc, ordered },
+    comparisons: { mc2010: medinCumming, ordered },
     sro: { xGridPoints: cache.xs.length, curves: cache.points.size, onDemandCurves: cache.onDemand, trouble },
     beyond,
     files: [],
+    mc,
   };
   await writeReport(st, summary);
   summary.files = [...new Set([...st.written, 'summary.json'])].sort();

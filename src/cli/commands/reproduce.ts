@@ -6,7 +6,7 @@ import { reproduce } from '../../reproduce/reproduce.js';
 import { integerOption, parseOptions } from '../options.js';
 import { UsageError } from '../usageError.js';
 
-export const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick] [--quiet] [--force]
+export const HELP = `usage: coulomix reproduce [--out DIR] [--threads K] [--quick] [--mc coarse|full] [--quiet] [--force]
 
 Recompute the paper (Baiko 2025) end to end: Table I, Gamma_1m, the SRO, random, Ogata and
 Ogata + S_mixZ phase diagrams, and Figs. 1-4, into DIR (default ./results):
@@ -20,6 +20,8 @@ when the run has finished. The figures need the optional packages vega and vega-
   --force      replace DIR even if it holds other files (they are deleted)
   --threads K  worker threads, 1..${maxThreads()} here (twice the cores, at least 8; default ${defaultThreads()})
   --quick      coarser grids for a first look (well under a minute)
+  --mc LEVEL   lattice Monte Carlo section: coarse (default, minutes) or full (supercells
+               L = 8, 12, 16: the finite-size study; tens of minutes, with a time estimate)
   --quiet      no progress on stderr
 `;
 
@@ -32,6 +34,7 @@ export async function run(argv: string[]): Promise<void> {
     tiny: { type: 'boolean' },
     quiet: { type: 'boolean' },
     force: { type: 'boolean' },
+    mc: { type: 'string' },
   }, HELP);
   const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
   const out = o.out === undefined ? 'results' : String(o.out);
@@ -41,7 +44,9 @@ export async function run(argv: string[]): Promise<void> {
   const level: ReproduceLevel = o.tiny ? 'tiny' : o.quick ? 'quick' : 'default';
   const progress = createProgress(process.stderr, !!o.quiet);
   try {
-    const s = await reproduce(configFor(level, threads), out, progress, { force: !!o.force });
+    if (o.mc !== undefined && o.mc !== 'coarse' && o.mc !== 'full') throw new UsageError(`reproduce: --mc must be coarse or full, got '${o.mc}'`);
+    const cfg = configFor(level, threads);
+    const s = await reproduce(o.mc ? { ...cfg, mc: o.mc } : cfg, out, progress, { force: !!o.force });
     process.stdout.write(`coulomix reproduce: results in ${s.out} (report: ${s.out}/REPORT.md), ${s.totalSeconds.toFixed(1)} s\n`);
   } finally {
     await closePool();

@@ -1,0 +1,61 @@
+import { loadWasm } from '../kernels/loadWasm.js';
+import { mcKernel } from '../kernels/mcKernel.js';
+import type { LatticeMonteCarloResult } from './latticeMonteCarlo.js';
+import { streamOf } from './rng.js';
+import { randomSites, supercellSetup } from './supercell.js';
+import { bccShells } from '../lattice/bccShells.js';
+
+/** One self-check of a run: what, the measured number, the bound, and whether it holds. */
+export interface McCheck {
+  name: string;
+  value: number;
+  bound: number;
+  pass: boolean;
+}
+
+/** Standard errors a statistical check allows. */
+const SIGMAS = 4;
+
+/**
+ * The checks every run makes on itself (docs/physics.md section 12):
+ * - the running energy equals the one recomputed from scratch after 10^6 moves at Gamma_max;
+ * - u(Gamma = 0) equals its exact value, alpha_i = x (N2 - 1)/(N - 1) on the supercell;
+ * - Gibbs-Bogoliubov: f <= u(0) - s_0/Gamma at every Gamma (within SIGMAS errors);
+ * - 0 <= s <= s_0 within errors;
+ * - every ladder neighbour pair swapped at least once.
+ */
+export function runChecks(r: LatticeMonteCarloResult): McCheck[] {
+  const checks: McCheck[] = [];
+  const setup = supercellSetup(r.L, r.couplings);
+  const k = mcKernel(setup, 1, loadWasm());
+  const rng = streamOf(r.seed, 999);
+  k.load(randomSites(r.N, Math.round(r.xCell * r.N), rng), rng.kernelState());
+  const sweeps = Math.ceil(1e6 / r.N);
+  k.sweeps(r.ladder[r.ladder.length - 1], sweeps, 0);
+  const scale = setup.slotJ.reduce((s, j) => s + Math.abs(j), 0) * r.N;
+  const drift = Math.abs(k.energy() - k.recomputedEnergy());
+  checks.push({ name: 'incremental energy = recomputed (10^6 moves)', value: drift, bound: 1e-12 * scale, pass: drift <= 1e-12 * scale });
+  const m = bccShells(r.couplings.length).map((s) => s.m);
+  const n2 = Math.round(r.xCell * r.N);
+  const a0 = (r.xCell * (n2 - 1)) / (r.N - 1);
+  const x2 = r.xCell * r.xCell;
+  // u(0) exact: u(alpha = x^2) + (1/2) sum_i m_i J_i (a0 - x^2).
+  const mj = r.couplings.reduce((s, j, i) => s + m[i] * j, 0);
+  const uRandom = r.uRandomCell;
+  const exact0 = uRandom + 0.5 * mj * (a0 - x2);
+  const e0 = Math.abs(r.u0 - exact0);
+  checks.push({ name: 'u(Gamma = 0) = exact random-cell value', value: e0, bound: SIGMAS * r.u0Error + 1e-15, pass: e0 <= SIGMAS * r.u0Error + 1e-15 });
+  let gb = -Infinity, gbBound = 0, sLow = Infinity, sHigh = -Infinity, sBound = 0;
+  for (const row of r.rows) {
+    const excess = row.f - (exact0 - r.s0 / row.gamma);
+    if (excess - SIGMAS * row.fError > gb - gbBound) [gb, gbBound] = [excess, SIGMAS * row.fError];
+    if (row.s + SIGMAS * row.sError < sLow) [sLow, sBound] = [row.s + SIGMAS * row.sError, SIGMAS * row.sError];
+    sHigh = Math.max(sHigh, row.s - SIGMAS * row.sError - r.s0);
+  }
+  checks.push({ name: 'Gibbs-Bogoliubov f <= f_random(cell)', value: gb, bound: gbBound, pass: gb <= gbBound });
+  checks.push({ name: 's >= 0 within errors', value: sLow - sBound, bound: -sBound, pass: sLow >= 0 });
+  checks.push({ name: 's <= s_0 within errors', value: sHigh, bound: 0, pass: sHigh <= 0 });
+  const minSwap = Math.min(...r.swapAcceptance);
+  checks.push({ name: 'every ladder pair swaps', value: minSwap, bound: 0, pass: minSwap > 0 });
+  return checks;
+}

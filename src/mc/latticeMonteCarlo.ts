@@ -1,0 +1,181 @@
+import { DomainError } from '../errors.js';
+import { getLatticeSums } from '../latticeSums/getLatticeSums.js';
+import { bccShells } from '../lattice/bccShells.js';
+import { validateMixture, type Mixture } from '../mixture/composition.js';
+import { randomEnergy } from '../mixture/electrostatic.js';
+import { startPool } from '../parallel/pool.js';
+import { defaultThreads } from '../parallel/pool.js';
+import { slotAverages, binderError, type SlotAverages } from './analysis.js';
+import { adaptLadder, uniformLadder } from './ladder.js';
+import { replicaExchange, type ReplicaExchangeResult } from './replicaExchange.js';
+import { streamOf } from './rng.js';
+import { L_MAX, L_MIN, MEASURED_SHELLS, paperCouplings, randomSites, supercellSetup } from './supercell.js';
+import { integrateFreeEnergy, supercellEntropy } from './thermoIntegration.js';
+import { variance } from './statistics.js';
+
+/** Options of {@link latticeMonteCarlo}. */
+export interface LatticeMonteCarloOptions {
+  z1?: number;
+  z2?: number;
+  x: number;
+  /** Top of the Gamma ladder (Gamma = Gamma_1), default 800; the ladder starts at 0. */
+  gammaMax?: number;
+  /** Supercell edge in cubic cells (N = 2 L^3), default 12. */
+  L?: number;
+  /** Coupled shells n of the paper's Hamiltonian (1..30), default 8. Ignored with `couplings`. */
+  shells?: number;
+  /** Couplings J_1..J_n in U_1 units replacing the paper's (model checks). */
+  couplings?: number[];
+  /** Production sweeps per replica (N attempted exchanges each), default 1000; the pilot adds a quarter. */
+  sweeps?: number;
+  seed?: number;
+  threads?: number;
+  /** Gammas that must be on the ladder (e.g. where free energies are wanted). */
+  extraGammas?: number[];
+  /** Target dGamma sigma_E between neighbours (about 0.4-0.5 swap acceptance at 1.2). */
+  ladderStep?: number;
+  /** A fixed ladder instead of the adaptive one (must start at 0). */
+  ladder?: number[];
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** One Gamma of the result. */
+export interface LatticeMonteCarloRow extends SlotAverages {
+  f: number;
+  fError: number;
+  fQuadError: number;
+  fStatError: number;
+  s: number;
+  sError: number;
+  binderError: number;
+}
+
+export interface LatticeMonteCarloResult {
+  z1: number;
+  z2: number;
+  x: number;
+  /** The supercell's composition N2/N (x rounded to whole ions). */
+  xCell: number;
+  L: number;
+  N: number;
+  shells: number;
+  couplings: number[];
+  paperHamiltonian: boolean;
+  seed: number;
+  sweeps: number;
+  pilotSweeps: number;
+  ladder: number[];
+  /** Swap acceptance between ladder neighbours j, j + 1. */
+  swapAcceptance: number[];
+  /** u at Gamma = 0 with its error, u at alpha_i = x^2 (c0), and the entropy s_0 = ln C(N, N2)/N. */
+  u0: number;
+  u0Error: number;
+  uRandomCell: number;
+  s0: number;
+  /** Rows for every ladder Gamma > 0. */
+  rows: LatticeMonteCarloRow[];
+  /** Largest |driftZ| over the slots (equilibration check). */
+  maxDriftZ: number;
+  attemptedMoves: number;
+  seconds: number;
+}
+
+/** Sweep counts are rounded to a multiple of this (every sweepsPerRound divides it). */
+const SWEEP_UNIT = 24;
+const PILOT_POINTS = 16;
+
+/** Structure measurements every 2, 3, 4 sweeps for L <= 8, <= 12, larger (its cost grows as L^4). */
+function measureEveryFor(L: number): number {
+  return L <= 8 ? 2 : L <= 12 ? 3 : 4;
+}
+
+function validate(o: LatticeMonteCarloOptions): Required<Omit<LatticeMonteCarloOptions, 'couplings' | 'onProgress' | 'ladder'>> & Pick<LatticeMonteCarloOptions, 'couplings' | 'ladder'> {
+  const r = {
+    z1: o.z1 ?? 6, z2: o.z2 ?? 8, x: o.x, gammaMax: o.gammaMax ?? 800, L: o.L ?? 12, shells: o.couplings?.length ?? o.shells ?? 8,
+    sweeps: o.sweeps ?? 1000, seed: o.seed ?? 1, threads: o.threads ?? defaultThreads(), extraGammas: o.extraGammas ?? [],
+    ladderStep: o.ladderStep ?? 1.2, couplings: o.couplings, ladder: o.ladder,
+  };
+  validateMixture({ z1: r.z1, z2: r.z2, x: r.x });
+  if (!(r.x > 0 && r.x < 1)) throw new DomainError(`x must lie strictly between 0 and 1, got ${r.x}`);
+  if (!(r.gammaMax > 0 && r.gammaMax <= 5000)) throw new DomainError(`gamma-max must be in (0, 5000], got ${r.gammaMax}`);
+  if (!Number.isInteger(r.L) || r.L < L_MIN || r.L > L_MAX) throw new DomainError(`L must be an integer in ${L_MIN}..${L_MAX}, got ${r.L}`);
+  if (!Number.isInteger(r.shells) || r.shells < 1 || r.shells > 30) throw new DomainError(`shells must be an integer in 1..30, got ${r.shells}`);
+  if (!Number.isInteger(r.sweeps) || r.sweeps < 96 || r.sweeps > 1e7) throw new DomainError(`sweeps must be an integer in 96..10000000, got ${r.sweeps}`);
+  if (r.couplings && !r.couplings.every((j) => Number.isFinite(j) && Math.abs(j) <= 10)) throw new DomainError('couplings must be finite numbers with |J| <= 10 (U_1 units)');
+  return r;
+}
+
+/**
+ * Exact equilibrium of the paper's crystal as a lattice gas (docs/physics.md section 12):
+ * canonical Kawasaki Monte Carlo on an L^3 bcc supercell with replica exchange over an
+ * adaptive Gamma ladder 0..gammaMax, free energy by thermodynamic integration.
+ * Energies per ion in U_1 (linear mixing subtracted), entropies in k_B.
+ *
+ * @example const r = await latticeMonteCarlo({ x: 0.5, L: 8, sweeps: 1000 }); r.rows.at(-1).b2 // B2 order at Gamma = 800
+ */
+export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Promise<LatticeMonteCarloResult> {
+  const t0 = performance.now();
+  const o = validate(options);
+  const mix: Mixture = { z1: o.z1, z2: o.z2, x: o.x };
+  const N = 2 * o.L ** 3;
+  const n2 = Math.round(o.x * N);
+  if (n2 < 1 || n2 >= N) throw new DomainError(`x = ${o.x} leaves no ion of one kind on ${N} sites`);
+  const xCell = n2 / N;
+  const cellMix: Mixture = { ...mix, x: xCell };
+  const sums = o.couplings ? undefined : await getLatticeSums(Math.max(o.shells, 8));
+  const couplings = o.couplings ?? Array.from(paperCouplings(cellMix, sums!, o.shells));
+  supercellSetup(o.L, couplings, 1); // validates L against the coupled shells before any work
+  const m = bccShells(couplings.length).map((s) => s.m);
+  // u = c0 + E/N - (x^2/2) sum_i m_i J_i, c0 = U_rnd for the paper's Hamiltonian (section 12).
+  const c0 = sums ? randomEnergy(cellMix, sums) : 0;
+  const energyOffset = c0 - 0.5 * xCell * xCell * couplings.reduce((s, j, i) => s + m[i] * j, 0);
+  await startPool(o.threads);
+  // Swap attempts every 2 structure measurements (4, 6 or 8 sweeps).
+  const common = { L: o.L, couplings, measureShells: MEASURED_SHELLS, threads: o.threads, sweepsPerRound: 2 * measureEveryFor(o.L) };
+  const round12 = (s: number): number => Math.max(SWEEP_UNIT, Math.round(s / SWEEP_UNIT) * SWEEP_UNIT);
+  let ladder = o.ladder ? [...o.ladder] : uniformLadder(o.gammaMax, PILOT_POINTS);
+  const pilotSweeps = o.ladder ? 0 : round12(o.sweeps / 4);
+  const init = streamOf(o.seed, 0);
+  let sites = ladder.map(() => randomSites(N, n2, init));
+  if (!o.ladder) {
+    const pilot = await replicaExchange({
+      ...common, gammas: ladder, sites, rngs: ladder.map((_, j) => streamOf(o.seed, 100 + j).kernelState()),
+      sweeps: pilotSweeps, measureEvery: 0, swapRng: streamOf(o.seed, 1),
+      onRound: (d, t) => options.onProgress?.('pilot', d, t),
+    });
+    const sigma = pilot.slots.map((s) => Math.sqrt(variance(s.energy.subarray(s.energy.length >> 1))));
+    const next = adaptLadder(ladder, sigma, o.ladderStep, o.extraGammas);
+    sites = next.map((g) => nearestConfiguration(pilot, ladder, g));
+    ladder = next;
+  } else if (ladder[0] !== 0) throw new DomainError('a fixed ladder must start at Gamma = 0');
+  const run = await replicaExchange({
+    ...common, gammas: ladder, sites, rngs: ladder.map((_, j) => streamOf(o.seed, 1000 + j).kernelState()),
+    sweeps: round12(o.sweeps), measureEvery: measureEveryFor(o.L), swapRng: streamOf(o.seed, 2),
+    onRound: (d, t) => options.onProgress?.('production', d, t),
+  });
+  const averages = run.slots.map((s) => slotAverages(s, N, o.L, energyOffset));
+  const s0 = supercellEntropy(N, n2);
+  const ti = integrateFreeEnergy(ladder, averages.map((a) => a.u), averages.map((a) => a.uError), s0);
+  const rows: LatticeMonteCarloRow[] = [];
+  averages.forEach((a, j) => {
+    if (ladder[j] <= 0) return;
+    rows.push({
+      ...a, f: ti.f[j], fError: ti.fError[j], fQuadError: ti.fQuadError[j], fStatError: ti.fStatError[j], s: ti.s[j],
+      sError: ti.sError[j], binderError: binderError(run.slots[j], N),
+    });
+  });
+  return {
+    z1: o.z1, z2: o.z2, x: o.x, xCell, L: o.L, N, shells: couplings.length, couplings, paperHamiltonian: !o.couplings,
+    seed: o.seed, sweeps: round12(o.sweeps), pilotSweeps, ladder,
+    swapAcceptance: run.swapTried.map((t, j) => (t > 0 ? run.swapAccepted[j] / t : 0)),
+    u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows, maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
+    attemptedMoves: run.slots.reduce((s, q) => s + q.attempted, 0),
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+function nearestConfiguration(pilot: ReplicaExchangeResult, gammas: number[], g: number): Uint8Array {
+  let best = 0;
+  for (let j = 1; j < gammas.length; j++) if (Math.abs(gammas[j] - g) < Math.abs(gammas[best] - g)) best = j;
+  return Uint8Array.from(pilot.sites[best]);
+}
