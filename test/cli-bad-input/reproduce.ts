@@ -2,6 +2,7 @@ import type { BadInputRow } from './types.js';
 
 export const rows: BadInputRow[] = [
   { args: ['--threads', '0'] },
+  { args: ['--mc', 'huge'], stderr: /--mc must be coarse or full/ },
   { args: ['--threads', '256'], stderr: /--threads must be an integer from 1 to/ },
   { args: ['--threads', 'two'] },
   { args: ['--out', ''], stderr: /--out must not be empty/ },

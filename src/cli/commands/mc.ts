@@ -1,10 +1,10 @@
 import { UncertifiedError } from '../../errors.js';
-import { closePool, defaultThreads } from '../../parallel/pool.js';
+import { closePool, defaultThreads, maxThreads } from '../../parallel/pool.js';
 import { latticeMonteCarlo, type LatticeMonteCarloResult } from '../../mc/latticeMonteCarlo.js';
 import { compareRows, type RowComparison } from '../../mc/compare.js';
 import { runChecks, type McCheck } from '../../mc/checks.js';
 import { wedgeLabel } from '../../mc/wedgeK.js';
-import { integerOption, numberOption, parseOptions } from '../options.js';
+import { chargeOptions, integerOption, numberOption, parseOptions, xOption } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
@@ -21,6 +21,9 @@ quarter of the production is discarded). One row per Gamma > 0: u, f, s with err
 (shells 1..30), the B2 order parameter and its Binder cumulant, the largest S(k) and its k*,
 and the variational SRO model and the random solid at the same (x, Gamma). Energies per ion
 in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; entropies in k_B. Progress on stderr.
+Ranges: x in [1e-6, 1 - 1e-6] with at least one ion of each kind in the cell; integer charges
+1 <= Z1 < Z2 <= 100; --gamma-max in (0, 5000]; --sweeps 96..100000; --seed 0..2^31-1;
+--couplings 1..30 values with |J| <= 10.
 `;
 
 /** `coulomix mc`: see HELP. `--json` prints one object (README, section "coulomix mc"). */
@@ -37,16 +40,14 @@ export async function run(argv: string[]): Promise<void> {
   }
   if (o.x === undefined) throw new UsageError('mc: --x is required');
   if (o.json && o.csv) throw new UsageError('mc: --json and --csv exclude each other');
-  const x = numberOption('x', o.x, NaN, (v) => (v > 0 && v < 1 ? undefined : 'must lie strictly between 0 and 1'));
-  const z1 = numberOption('z1', o.z1, 6, (v) => (v > 0 && v <= 100 ? undefined : 'must be in (0, 100]'));
-  const z2 = numberOption('z2', o.z2, 8, (v) => (v > 0 && v <= 100 ? undefined : 'must be in (0, 100]'));
-  if (!(z1 < z2)) throw new UsageError(`mc: --z1 must be below --z2, got ${z1} and ${z2}`);
+  const x = xOption(o.x);
+  const { z1, z2 } = chargeOptions(o);
   const gammaMax = numberOption('gamma-max', o['gamma-max'], 800, (v) => (v > 0 && v <= 5000 ? undefined : 'must be in (0, 5000]'));
   const L = integerOption('L', o.L, 12, 4, 32);
   const shells = integerOption('shells', o.shells, 8, 1, 30);
-  const sweeps = integerOption('sweeps', o.sweeps, 1000, 96, 10_000_000);
+  const sweeps = integerOption('sweeps', o.sweeps, 1000, 96, 100_000);
   const seed = integerOption('seed', o.seed, 1, 0, 2 ** 31 - 1);
-  const threads = integerOption('threads', o.threads, defaultThreads(), 1, 64);
+  const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
   const couplings = o.couplings === undefined ? undefined : parseCouplings(String(o.couplings));
   // The bar starts with the first sweeps, after every input check (an error stays one line).
   let bar: ReturnType<typeof createProgress> | undefined;

@@ -1,0 +1,27 @@
+import type { BadInputRow } from './types.js';
+
+export const rows: BadInputRow[] = [
+  { args: [], stderr: /--x is required/ },
+  { args: ['--x', '0'], stderr: /--x .*must lie in/ },
+  { args: ['--x', '1'], stderr: /--x .*must lie in/ },
+  { args: ['--x', 'NaN'], stderr: /--x must be a finite number/ },
+  { args: ['--x', '0.001', '--L', '4'], stderr: /leaves no ion of one kind/ },
+  { args: ['--x', '0.5', '--z1', '6.5'], stderr: /--z1 must be an integer/ },
+  { args: ['--x', '0.5', '--z2', '101'], stderr: /--z2 must be an integer/ },
+  { args: ['--x', '0.5', '--z1', '8', '--z2', '6'], stderr: /--z1 must be smaller than --z2/ },
+  { args: ['--x', '0.5', '--gamma-max', '0'], stderr: /--gamma-max must be/ },
+  { args: ['--x', '0.5', '--gamma-max', '1e9'], stderr: /--gamma-max must be/ },
+  { args: ['--x', '0.5', '--L', '3'], stderr: /--L must be an integer/ },
+  { args: ['--x', '0.5', '--L', '33'], stderr: /--L must be an integer/ },
+  { args: ['--x', '0.5', '--shells', '31'], stderr: /--shells must be an integer/ },
+  { args: ['--x', '0.5', '--couplings', 'a,b'], stderr: /--couplings must be/ },
+  { args: ['--x', '0.5', '--couplings', '1e300'], stderr: /--couplings must be/ },
+  { args: ['--x', '0.5', '--sweeps', '0'], stderr: /--sweeps must be an integer/ },
+  { args: ['--x', '0.5', '--sweeps', '1e12'], stderr: /--sweeps must be an integer/ },
+  { args: ['--x', '0.5', '--seed', '-1'], stderr: /--seed must be an integer/ },
+  { args: ['--x', '0.5', '--threads', '0'], stderr: /--threads must be an integer/ },
+  { args: ['--x', '0.5', '--json', '--csv'], stderr: /exclude each other/ },
+  { args: ['--x', '0.5', '--x', '0.6'], stderr: /more than once/ },
+  { args: ['--x', '0.5', '--bogus'] },
+  { args: ['--x', '0.5', 'extra'], stderr: /unexpected argument 'extra'/ },
+];
