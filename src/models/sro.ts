@@ -142,7 +142,7 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
   const alpha = alphaOf(sol.point);
   const U = electrostaticEnergy(mix, alpha, sums);
   // From the pair probabilities themselves (eq. A.4): 1 - 2x + alpha_i is not computable from alpha_i near x = 1.
-  const S = entropyAt(program.entropy, sol.point.u);
+  const S = entropyAt(program.entropy, sol.point);
   let lamMax = 0;
   for (const c of sol.cuts) lamMax = Math.max(lamMax, c.lambda);
   const result: SroResult = {

@@ -42,7 +42,7 @@ interface ActiveRows {
 function activeRows(p: ConvexProgram, cuts: LinearCuts, act: number[], entropyActive: boolean, point: Point): ActiveRows {
   const n = p.dim;
   const gradS = new Float64Array(n);
-  entropyGradient(p.entropy, point.u, gradS);
+  entropyGradient(p.entropy, point, gradS);
   const rows: Float64Array[] = [];
   const values: number[] = [];
   for (const j of act) {
@@ -52,7 +52,7 @@ function activeRows(p: ConvexProgram, cuts: LinearCuts, act: number[], entropyAc
   }
   if (entropyActive) {
     rows.push(gradS);
-    values.push(entropyAt(p.entropy, point.u));
+    values.push(entropyAt(p.entropy, point));
   }
   for (let r = 0; r < p.eqRhs.length; r++) {
     const row = p.eqRows.subarray(r * n, r * n + n);
@@ -71,6 +71,7 @@ function manifoldStep(p: ConvexProgram, a: ActiveRows, point: Point, lamS: numbe
   const n = p.dim;
   const M = new Float64Array(n * n);
   for (const row of a.rows) for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) M[i * n + k] += row[i] * row[k];
+  if (!M.every(Number.isFinite) || !a.values.every(Number.isFinite)) return null;
   const split = symmetricSplit(M, n, 1e-12);
   const Atr = new Float64Array(n);
   a.rows.forEach((row, q) => {
@@ -148,14 +149,14 @@ export function polishActiveSet(
   for (let j = 0; j < cuts.count; j++) {
     if (!exclude.has(j) && cuts.offsets[j] + dot(cuts.rows.subarray(j * n, j * n + n), point.z) <= 1e-6) act.push(j);
   }
-  const entropyActive = entropyAt(p.entropy, point.u) <= 1e-9;
+  const entropyActive = entropyAt(p.entropy, point) <= 1e-9;
   // Nothing near-active: the interior-point point is already the (non-degenerate) optimum.
   if (act.length === 0 && !entropyActive && exclude.size === 0) return { reason: 'no active constraints', drop: -1 };
   const lamS = entropyActive ? lambdaS0 / p.T : 0;
   const du = new Float64Array(point.u.length);
   for (let it = 0; it < 12; it++) {
     const step = manifoldStep(p, activeRows(p, cuts, act, entropyActive, point), point, lamS);
-    if (!step) return { reason: 'reduced Hessian not positive definite', drop: -1 };
+    if (!step) return { reason: 'non-finite data or reduced Hessian not positive definite', drop: -1 };
     termDirection(p.entropy, step, du);
     let size = 0;
     for (let i = 0; i < n; i++) {

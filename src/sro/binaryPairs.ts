@@ -2,7 +2,6 @@ import {
   mixingEntropy,
   shellEntropyDecrementDerivative,
   shellEntropyDecrementSecondDerivative,
-  xlogx,
 } from '../mixture/entropy.js';
 import type { ConvexProgram, Point, SeparableEntropy } from './program.js';
 
@@ -13,7 +12,9 @@ import type { ConvexProgram, Point, SeparableEntropy } from './program.js';
  * each held to its own relative precision (alpha_i = 1e-15 next to x^2, x - alpha_i = 1e-15
  * next to x, ...). S = S_mix + 1/2 sum_i m_i dS_i (eq. A.4) with
  * dS_i = 2x ln x + 2(1-x) ln(1-x) - sum over ordered pairs P ln P (eq. A.3), i.e.
- *     S = S_mix (1 - sum_i m_i) - sum_i (m_i/2) [P22 ln P22 + 2 P21 ln P21 + P11 ln P11].
+ *     S = S_mix (1 - sum_i m_i) - sum_i (m_i/2) [P22 ln P22 + 2 P21 ln P21 + P11 ln P11]
+ *       = S_mix - sum_i (m_i/2) [D(P22, x^2) + 2 D(P21, x(1-x)) + D(P11, (1-x)^2)]
+ * (the random state maximizes S along every z_i: dS/dz = 0 there).
  * Energy e.z with e_i = g_i (eqs. 5-6), equality sum_i m_i z_i = 0 (eq. 4).
  */
 
@@ -85,9 +86,7 @@ export function binaryEntropy(x: number, m: ArrayLike<number>): SeparableEntropy
   const start = new Int32Array(3 * n + 1);
   const col = new Int32Array(3 * n);
   const coef = new Float64Array(3 * n);
-  let msum = 0;
   for (let i = 0; i < n; i++) {
-    msum += m[i];
     const pairs = [x * x, x * (1 - x), (1 - x) * (1 - x)];
     const w = [0.5 * m[i], m[i], 0.5 * m[i]];
     for (let c = 0; c < 3; c++) {
@@ -101,8 +100,7 @@ export function binaryEntropy(x: number, m: ArrayLike<number>): SeparableEntropy
   }
   const blockStart = Int32Array.from({ length: n + 1 }, (_, b) => b);
   const termStart = Int32Array.from({ length: n + 1 }, (_, b) => 3 * b);
-  // s0 = S_mix + sum_i m_i [x ln x + (1-x) ln(1-x)] (eq. A.3's constant part).
-  const s0 = mixingEntropy(x) + msum * (xlogx(x) + xlogx(1 - x));
+  const s0 = mixingEntropy(x);
   const blockStartPoint = (b: number, q: Float64Array, tau: number, z: Float64Array, u: Float64Array): void => {
     const a = separableMinimizer(x, q[0], 0.5 * tau * m[b]);
     z[0] = a - x * x;
@@ -110,7 +108,7 @@ export function binaryEntropy(x: number, m: ArrayLike<number>): SeparableEntropy
     u[1] = x - a;
     u[2] = 1 - 2 * x + a;
   };
-  return { s0, weight, base, start, col, coef, blockStart, termStart, blockStartPoint };
+  return { s0, linear: new Float64Array(n), weight, base, start, col, coef, blockStart, termStart, blockStartPoint };
 }
 
 /** The convex program of one binary instance (see the file comment). */

@@ -37,5 +37,5 @@ export function certificateOf(
   stationarity: number,
   check: { minSample: number; minRefined: number },
 ): Certificate {
-  return { dualityGap: gap, stationarity, minSample: check.minSample, minDeltaK: check.minRefined, entropy: entropyAt(p.entropy, point.u) };
+  return { dualityGap: gap, stationarity, minSample: check.minSample, minDeltaK: check.minRefined, entropy: entropyAt(p.entropy, point) };
 }

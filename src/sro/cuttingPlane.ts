@@ -216,7 +216,7 @@ function tryPolish<Tag>(
     scan.min >= -tol &&
     minRefined >= Math.min(-tol, L.minRefined) &&
     g.gap <= Math.max(1e-14, oldGap) &&
-    entropyAt(p.entropy, pol.point.u) >= -1e-13;
+    entropyAt(p.entropy, pol.point) >= -1e-13;
   return ok ? { pol, minSample: scan.min, minRefined, ...g } : null;
 }
 

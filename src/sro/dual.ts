@@ -1,16 +1,16 @@
 import { cholesky, choleskySolve, dot } from './linalg.js';
-import { plogp, type ConvexProgram, type LinearCuts, type Multipliers, type Point, type SeparableEntropy } from './program.js';
+import { divergence, logRatio, termDelta, type ConvexProgram, type LinearCuts, type Multipliers, type Point, type SeparableEntropy } from './program.js';
 
 /*
  * The exact Lagrangian dual bound of the program (src/sro/program.ts). The Lagrangian
  *     L(z) = e.z - T S - sum_j lambda_j (row_j.z + offset_j) - lambda_S S - nu.(E z - r)
- * is q.z - (T + lambda_S) S(u(z)) + constant with q = e - R^T lambda - E^T nu, and -S separates
- * over the entropy blocks, so min_z L is a sum of small strictly convex problems, each
+ * is q.z - (T + lambda_S) S(u(z)) + constant with q = e - R^T lambda - E^T nu, and
+ * -S = -s0 - l.z + sum_t w_t D(u_t, u0_t) separates over the entropy blocks, so min_z L is a sum of small strictly convex problems, each
  * solved to rounding (closed-form start where the variable set has one, then damped Newton).
  * Any feasible point has F >= that minimum (weak duality): the certificate's lower bound.
  */
 
-/** Minimum over one block of q.z_b + tau sum_t w_t u_t ln u_t; writes the block's z and u, returns the value. */
+/** Minimum over one block of q.z_b + tau sum_t w_t D(u_t, u0_t) (q includes -tau l); writes the block's z and u, returns the value. */
 function blockMinimum(e: SeparableEntropy, b: number, q: Float64Array, tau: number, out: Point): number {
   const z0 = e.blockStart[b];
   const nb = e.blockStart[b + 1] - z0;
@@ -26,7 +26,7 @@ function blockMinimum(e: SeparableEntropy, b: number, q: Float64Array, tau: numb
   }
   const value = (): number => {
     let v = dot(qb, zb);
-    for (let t = t0; t < t1; t++) v += tau * e.weight[t] * plogp(out.u[t]);
+    for (let t = t0; t < t1; t++) v += tau * e.weight[t] * divergence(out.u[t], e.base[t], termDelta(e, t, out.z));
     return v;
   };
   const g = new Float64Array(nb);
@@ -38,7 +38,7 @@ function blockMinimum(e: SeparableEntropy, b: number, q: Float64Array, tau: numb
     H.fill(0);
     for (let t = t0; t < t1; t++) {
       const w = tau * e.weight[t];
-      const lg = w * (Math.log(out.u[t]) + 1);
+      const lg = w * logRatio(out.u[t], e.base[t], termDelta(e, t, out.z));
       for (let p = e.start[t]; p < e.start[t + 1]; p++) {
         const i = e.col[p] - z0;
         g[i] += lg * e.coef[p];
@@ -86,8 +86,9 @@ function blockMinimum(e: SeparableEntropy, b: number, q: Float64Array, tau: numb
  */
 export function lagrangianMinimum(e: SeparableEntropy, q: Float64Array, tau: number, out?: Point): { value: number; point: Point } {
   const point = out ?? { z: new Float64Array(q.length), u: new Float64Array(e.base.length) };
+  const qs = Float64Array.from(q, (v, i) => v - tau * e.linear[i]);
   let value = -tau * e.s0;
-  for (let b = 0; b + 1 < e.blockStart.length; b++) value += blockMinimum(e, b, q, tau, point);
+  for (let b = 0; b + 1 < e.blockStart.length; b++) value += blockMinimum(e, b, qs, tau, point);
   return { value, point };
 }
 

@@ -116,8 +116,8 @@ function evaluate(pr: Problem, point: Point, f: Float64Array, J: Float64Array, h
     hess[r] = e.hess;
   });
   const iS = pr.np - 1;
-  f[iS] = entropyAt(pr.p.entropy, point.u);
-  entropyGradient(pr.p.entropy, point.u, J.subarray(iS * n, iS * n + n));
+  f[iS] = entropyAt(pr.p.entropy, point);
+  entropyGradient(pr.p.entropy, point, J.subarray(iS * n, iS * n + n));
 }
 
 /** Initial state: constraint values at the start, slacks on the scale of each constraint, multipliers O(1). */
@@ -255,11 +255,11 @@ function stepToBoundary(st: State, dir: Direction, fine?: Uint8Array): number {
   return alpha;
 }
 
-/** The terms whose Newton change is below their resolution (they cannot move z). */
+/** The decreasing terms whose Newton change is below their resolution (they cannot move z). */
 function subResolutionTerms(pr: Problem, st: State, dir: Direction): Uint8Array {
   const res = new Float64Array(dir.du.length);
   termResolution(pr.p.entropy, st.point.z, res);
-  return Uint8Array.from(dir.du, (v, t) => (Math.abs(v) <= res[t] ? 1 : 0));
+  return Uint8Array.from(dir.du, (v, t) => (v < 0 && -v <= res[t] ? 1 : 0));
 }
 
 /** Mehrotra's predictor and corrector: the corrected direction in `dir`. */
@@ -355,7 +355,11 @@ export function solveInteriorPoint(
   const tolD = options.stationarityTol ?? 1e-12;
   const gapTol = options.gapTol ?? 1e-13;
   const maxIt = options.maxIterations ?? 100;
-  const st = initialState(pr, options.start && inDomain(options.start) ? options.start : coldStart(p));
+  const cutsHold = (pt: Point): boolean => {
+    for (let j = 0; j < cuts.count; j++) if (cuts.offsets[j] + dot(cuts.rows.subarray(j * n, j * n + n), pt.z) < 0) return false;
+    return true;
+  };
+  const st = initialState(pr, options.start && inDomain(options.start) ? options.start : coldStart(p, cutsHold));
   const dir: Direction = {
     dz: new Float64Array(n),
     du: new Float64Array(st.point.u.length),

@@ -82,6 +82,12 @@ export interface SymmetricSplit {
 
 /** Eigen-decomposition of the symmetric M (full n x n row-major), split at relTol * max |eigenvalue|. */
 export function symmetricSplit(M: Float64Array, n: number, relTol: number): SymmetricSplit {
+  if (!M.every(Number.isFinite)) {
+    // Non-finite data: an empty range (pseudoSolve gives 0); callers check their residuals.
+    const vectors = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) vectors[i * n + i] = 1;
+    return { n, values: new Array<number>(n).fill(0), vectors, range: [], nullSpace: Array.from({ length: n }, (_, k) => k) };
+  }
   const m = new Matrix(n, n);
   for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) m.set(i, k, 0.5 * (M[i * n + k] + M[k * n + i]));
   const evd = new EigenvalueDecomposition(m, { assumeSymmetric: true });

@@ -9,8 +9,11 @@
  *                row_j.z + offset_j >= 0                    (cuts: eq. 3 at chosen k, v^T S(k) v)
  *                phi_r(z) >= 0                              (concave constraints given by an oracle)
  *
- * with the separable entropy S(u) = s0 - sum_t w_t u_t ln u_t (eq. A.3-A.4 written over the pair
- * probabilities of docs/physics.md section 13). The point keeps BOTH z and the term values u:
+ * with the separable entropy S(u) = c - sum_t w_t u_t ln u_t (eq. A.3-A.4 written over the pair
+ * probabilities of docs/physics.md section 13), evaluated about the reference state z = 0 as
+ *     S = s0 + l.z - sum_t w_t D(u_t, u0_t),   D(u, u0) = u ln(u/u0) - (u - u0) >= 0,
+ * (s0 = S(u0), l = dS/dz at z = 0), which keeps S to the relative precision of its own size
+ * (S ~ x ln(1/x) at x = 1e-9) instead of that of the O(m_i) terms whose sum it is. The point keeps BOTH z and the term values u:
  * z carries the linear functions to absolute precision, u keeps every pair probability to its
  * own relative precision (a probability of 1e-30 next to x^2 = 4e-4 stays 1e-30), and the two
  * are moved by the same step, so u = u0 + A z holds to rounding of the larger terms.
@@ -18,10 +21,12 @@
  * z = 0 (u = u0, the random state) must be strictly feasible for every constraint.
  */
 
-/** S(u) = s0 - sum_t w_t u_t ln u_t with u = u0 + A z (A sparse, by terms), grouped in blocks. */
+/** S = s0 + l.z - sum_t w_t D(u_t, u0_t) with u = u0 + A z (A sparse, by terms), grouped in blocks. */
 export interface SeparableEntropy {
-  /** Constant s0, k_B per ion. */
+  /** S at z = 0 (the reference state), k_B per ion. */
   s0: number;
+  /** dS/dz at z = 0 (zero where z = 0 maximizes S on the free coordinates, as for the random state). */
+  linear: Float64Array;
   /** Weights w_t > 0 (e.g. m_i/2 per ordered pair). */
   weight: Float64Array;
   /** Term values at z = 0 (all > 0). */
@@ -93,10 +98,23 @@ export interface Multipliers {
  */
 export const TERM_FLOOR = 1e-280;
 
-/** t ln t (t > 0), 0 at t = 0, +Infinity below 0 (outside the domain). */
-export function plogp(t: number): number {
-  if (t > 0) return t * Math.log(t);
-  return t === 0 ? 0 : Infinity;
+/** ln(u/u0) from u and delta = u - u0 (log1p near u0, where delta carries the precision). */
+export function logRatio(u: number, u0: number, delta: number): number {
+  const r = delta / u0;
+  return Math.abs(r) < 0.5 ? Math.log1p(r) : Math.log(u / u0);
+}
+
+/** D(u, u0) = u ln(u/u0) - (u - u0) >= 0 (delta = u - u0); u0 at u = 0, +Infinity below 0. */
+export function divergence(u: number, u0: number, delta: number): number {
+  if (!(u > 0)) return u === 0 ? u0 : Infinity;
+  return u * logRatio(u, u0, delta) - delta;
+}
+
+/** delta_t = (A z)_t = u_t - u0_t, from z (absolute precision). */
+export function termDelta(e: SeparableEntropy, t: number, z: ArrayLike<number>): number {
+  let v = 0;
+  for (let q = e.start[t]; q < e.start[t + 1]; q++) v += e.coef[q] * z[e.col[q]];
+  return v;
 }
 
 /** Number of equality rows of the program. */
@@ -148,20 +166,32 @@ export function termResolution(e: SeparableEntropy, z: ArrayLike<number>, out: F
   }
 }
 
-/** S(u) (eq. A.4 as a sum over pair probabilities), -Infinity outside the domain. */
-export function entropyAt(e: SeparableEntropy, u: ArrayLike<number>): number {
+/** S at the point (eq. A.4 as a sum over pair probabilities, divergence form), -Infinity outside the domain. */
+export function entropyAt(e: SeparableEntropy, point: Point): number {
   let s = 0;
-  for (let t = 0; t < u.length; t++) s += e.weight[t] * plogp(u[t]);
-  return e.s0 - s;
+  for (let t = 0; t < point.u.length; t++) s += e.weight[t] * divergence(point.u[t], e.base[t], termDelta(e, t, point.z));
+  let l = 0;
+  for (let i = 0; i < point.z.length; i++) l += e.linear[i] * point.z[i];
+  return e.s0 + l - s;
 }
 
-/** Gradient of S in z: -sum_t w_t (ln u_t + 1) A_t. */
-export function entropyGradient(e: SeparableEntropy, u: ArrayLike<number>, out: Float64Array): void {
-  out.fill(0);
-  for (let t = 0; t < u.length; t++) {
-    const g = -e.weight[t] * (Math.log(u[t]) + 1);
+/** Gradient of S in z: l - sum_t w_t ln(u_t/u0_t) A_t. */
+export function entropyGradient(e: SeparableEntropy, point: Point, out: Float64Array): void {
+  out.set(e.linear);
+  for (let t = 0; t < point.u.length; t++) {
+    const g = -e.weight[t] * logRatio(point.u[t], e.base[t], termDelta(e, t, point.z));
     for (let q = e.start[t]; q < e.start[t + 1]; q++) out[e.col[q]] += g * e.coef[q];
   }
+}
+
+/** l = dS/dz at z = 0 = -sum_t w_t (ln u0_t + 1) A_t, for variable sets that do not know it in closed form. */
+export function referenceGradient(e: Omit<SeparableEntropy, 'linear'>, dim: number): Float64Array {
+  const out = new Float64Array(dim);
+  for (let t = 0; t < e.base.length; t++) {
+    const g = -e.weight[t] * (Math.log(e.base[t]) + 1);
+    for (let q = e.start[t]; q < e.start[t + 1]; q++) out[e.col[q]] += g * e.coef[q];
+  }
+  return out;
 }
 
 /** K += factor * (-Hessian of S) = factor * sum_t (w_t/u_t) A_t A_t^T (upper triangle, dim x dim). */
@@ -183,7 +213,7 @@ export function addEntropyHessian(e: SeparableEntropy, u: ArrayLike<number>, fac
 export function objectiveAt(p: ConvexProgram, point: Point): number {
   let v = 0;
   for (let i = 0; i < p.dim; i++) v += p.energy[i] * point.z[i];
-  return v - p.T * entropyAt(p.entropy, point.u);
+  return v - p.T * entropyAt(p.entropy, point);
 }
 
 /** True if every entropy term is positive (the open domain of eq. A.3). */

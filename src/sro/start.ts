@@ -99,9 +99,11 @@ export function equalityMinimizer(p: ConvexProgram): Point {
 
 /**
  * Cold start: {@link equalityMinimizer} pulled toward the random state along the pair
- * probabilities (u = (1-theta) u0 + theta u*, no cancellation) until S >= S_scale/10.
+ * probabilities (u = (1-theta) u0 + theta u*, no cancellation) until S >= S_scale/10 and
+ * `accept` holds (e.g. the cuts are satisfied). Without the pull, a minimizer with terms like
+ * 1e-270 that violates a cut leaves the Newton model stiff in exactly the coordinates that must move.
  */
-export function coldStart(p: ConvexProgram): Point {
+export function coldStart(p: ConvexProgram, accept: (point: Point) => boolean = () => true): Point {
   const star = equalityMinimizer(p);
   // Underflowed terms (minimizers like e^-1000) are lifted to the floor: invisible to z and F.
   for (let t = 0; t < star.u.length; t++) star.u[t] = Math.max(star.u[t], TERM_FLOOR);
@@ -112,7 +114,7 @@ export function coldStart(p: ConvexProgram): Point {
     for (let t = 0; t < point.u.length; t++) point.u[t] = (1 - theta) * ref.u[t] + theta * star.u[t];
     let ok = true;
     for (let t = 0; t < point.u.length && ok; t++) ok = point.u[t] > 0;
-    if (ok && entropyAt(p.entropy, point.u) >= 0.1 * p.entropyScale) return point;
+    if (ok && entropyAt(p.entropy, point) >= 0.1 * p.entropyScale && accept(point)) return point;
   }
   return ref;
 }
