@@ -2,7 +2,7 @@ import { DomainError, UncertifiedError } from '../errors.js';
 import { bccShells } from '../lattice/bccShells.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import { validateMixture, type Mixture } from '../mixture/composition.js';
-import { electrostaticEnergy, linearCoefficients, randomEnergy } from '../mixture/electrostatic.js';
+import { linearCoefficients, randomEnergy } from '../mixture/electrostatic.js';
 import { mixingEntropy } from '../mixture/entropy.js';
 import { getConstraintTable } from '../sro/constraintTable.js';
 import { alphaOf, binaryProgram } from '../sro/binaryPairs.js';
@@ -14,6 +14,25 @@ import { DEFAULT_SAMPLE_SIZE, type Vec3 } from '../sro/wedgeSample.js';
 
 /** Largest number of order parameters the minimizer accepts. */
 export const MAX_ORDER_PARAMETERS = 30;
+
+/**
+ * The domain on which every minimization returns a certified minimum (checked by random
+ * sampling and by the test matrix): Z1 < Z2 <= 6 Z1, x in [1e-9, 1 - 1e-9], Gamma_1 in
+ * [0.1, 2000]. Outside it sroSolid throws DomainError naming it.
+ */
+export const SRO_DOMAIN = { maxChargeRatio: 6, xMin: 1e-9, xMax: 1 - 1e-9, gammaMin: 0.1, gammaMax: 2000 } as const;
+
+/** One line naming the supported range (CLI help, README and the DomainError messages). */
+export const SRO_DOMAIN_TEXT = 'Z1 < Z2 <= 6 Z1, 1e-9 <= x <= 1 - 1e-9, 0.1 <= Gamma <= 2000';
+
+/** Throw DomainError unless (mix, gamma) lies in {@link SRO_DOMAIN}. */
+export function checkSroDomain(mix: Mixture, gamma: number): void {
+  const d = SRO_DOMAIN;
+  const where = `the SRO minimizer is certified for ${SRO_DOMAIN_TEXT}`;
+  if (!(mix.z2 <= d.maxChargeRatio * mix.z1)) throw new DomainError(`z2 = ${mix.z2} exceeds 6 z1 = ${6 * mix.z1}: ${where}`);
+  if (!(mix.x >= d.xMin && mix.x <= d.xMax)) throw new DomainError(`x = ${mix.x} outside [1e-9, 1 - 1e-9]: ${where}`);
+  if (!(gamma >= d.gammaMin && gamma <= d.gammaMax)) throw new DomainError(`gamma = ${gamma} outside [0.1, 2000]: ${where}`);
+}
 
 /** Options of {@link sroSolid}. */
 export interface SroOptions {
@@ -98,14 +117,20 @@ export interface SroResult {
  * constraint of docs/physics.md section 6 (eqs. 3-4, bounds, S >= 0), with the global minimum
  * certified by a duality gap. Energies in U_1 = Z1^(5/3) e^2/a_e, T/U_1 = 1/Gamma.
  *
- * @param mix mixture (z1 < z2, 0 < x < 1)
- * @param gamma Gamma_1 = U_1/T > 0
+ * Domain ({@link SRO_DOMAIN}): Z1 < Z2 <= 6 Z1, 1e-9 <= x <= 1 - 1e-9, 0.1 <= Gamma <= 2000;
+ * outside it a DomainError names the range. Inside it the result is certified (duality gap
+ * <= 1e-10 U_1, refined min_k |Delta_k|^2/N >= -1e-12, S >= 0 to rounding) or, with
+ * `allowUncertified` false, an SroNotCertifiedError is thrown.
+ *
+ * @param mix mixture (z1 < z2 <= 6 z1, 1e-9 <= x <= 1 - 1e-9)
+ * @param gamma Gamma_1 = U_1/T in [0.1, 2000]
  * @param sums lattice sums (I_i, T_i, T_0, zeta) with at least n shells
  * @example (await sroSolid({ z1: 6, z2: 8, x: 0.5 }, 175.719, sums)).F
  */
 export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, options: SroOptions = {}): Promise<SroResult> {
   validateMixture(mix);
   if (!(Number.isFinite(gamma) && gamma > 0)) throw new DomainError(`gamma must be a positive finite number, got ${gamma}`);
+  checkSroDomain(mix, gamma);
   const n = options.shells ?? 8;
   if (!Number.isInteger(n) || n < 1 || n > MAX_ORDER_PARAMETERS) {
     throw new DomainError(`shells must be an integer from 1 to ${MAX_ORDER_PARAMETERS}, got ${n}`);
@@ -140,7 +165,11 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     onProgress: options.onProgress,
   });
   const alpha = alphaOf(sol.point);
-  const U = electrostaticEnergy(mix, alpha, sums);
+  // U = U_rnd + sum_i g_i (alpha_i - x^2) (eqs. 5-6 are linear in alpha) from the solver's own
+  // deviations: recomputing alpha_i - x^2 from alpha_i ~ 1 would lose ~1e-14 at x near 1.
+  const Urandom = randomEnergy(mix, sums);
+  let U = Urandom;
+  for (let i = 0; i < n; i++) U += g[i] * sol.point.z[i];
   // From the pair probabilities themselves (eq. A.4): 1 - 2x + alpha_i is not computable from alpha_i near x = 1.
   const S = entropyAt(program.entropy, sol.point);
   let lamMax = 0;
@@ -152,7 +181,7 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     S,
     alpha,
     deviation: Array.from(sol.point.z, (di) => di / x2),
-    Frandom: randomEnergy(mix, sums) - T * mixingEntropy(x),
+    Frandom: Urandom - T * mixingEntropy(x),
     minDeltaK: sol.certificate.minDeltaK,
     certificate: Math.abs(sol.certificate.dualityGap),
     iterations: sol.iterations,

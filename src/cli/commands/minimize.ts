@@ -1,6 +1,6 @@
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import { validateMixture } from '../../mixture/composition.js';
-import { MAX_ORDER_PARAMETERS, sroSolid } from '../../models/sro.js';
+import { MAX_ORDER_PARAMETERS, SRO_DOMAIN_TEXT, sroSolid } from '../../models/sro.js';
 import { integerOption, numberOption, parseOptions } from '../options.js';
 import { UsageError } from '../usageError.js';
 
@@ -12,7 +12,8 @@ F = U_mad - LM + U_corr + U_shft - T S over the order parameters alpha_1..alpha_
 S >= 0 and |Delta_k|^2 >= 0 on a 10^5-point wedge sample (seeded by --seed), refined locally.
 The result carries a certificate (duality gap, U_1) of the global minimum.
 Energies in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; x = number fraction of Z2
-ions (0 < x < 1), Gamma = Gamma_1 = U_1/T > 0. Progress goes to stderr.
+ions, Gamma = Gamma_1 = U_1/T. Supported (certified) domain: ${SRO_DOMAIN_TEXT};
+outside it the command exits with status 2 and names this range. Progress goes to stderr.
 `;
 
 /**
