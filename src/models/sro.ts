@@ -12,13 +12,18 @@ import { entropyAt, inDomain, pointFromZ } from '../sro/program.js';
 import { wedgeOracle } from '../sro/wedgeOracle.js';
 import { DEFAULT_SAMPLE_SIZE, type Vec3 } from '../sro/wedgeSample.js';
 
-/** Largest number of order parameters the minimizer accepts. */
-export const MAX_ORDER_PARAMETERS = 30;
+/**
+ * Largest number of order parameters the minimizer accepts: the certified range. Beyond 12 the
+ * exchange method ran out of rounds on strongly ordered states (n = 30: 4 of 40 random instances
+ * in the domain below, with |Delta_k|^2 violated by up to 1e-5), so larger n is refused.
+ */
+export const MAX_ORDER_PARAMETERS = 12;
 
 /**
  * The domain on which every minimization returns a certified minimum (checked by random
  * sampling and by the test matrix): Z1 < Z2 <= 6 Z1, x in [1e-9, 1 - 1e-9], Gamma_1 in
- * [0.1, 2000]. Outside it sroSolid throws DomainError naming it.
+ * [0.1, 2000], 1 to MAX_ORDER_PARAMETERS = 12 order parameters. Outside it sroSolid throws
+ * DomainError naming it.
  */
 export const SRO_DOMAIN = { maxChargeRatio: 6, xMin: 1e-9, xMax: 1 - 1e-9, gammaMin: 0.1, gammaMax: 2000 } as const;
 
@@ -36,7 +41,7 @@ export function checkSroDomain(mix: Mixture, gamma: number): void {
 
 /** Options of {@link sroSolid}. */
 export interface SroOptions {
-  /** Number of order parameters n (1..30); default 8 (the paper). Shells beyond n have alpha = x^2. */
+  /** Number of order parameters n (1..12); default 8 (the paper). Shells beyond n have alpha = x^2. */
   shells?: number;
   /** Seed of the wedge sample; default 1. */
   seed?: number;
@@ -117,7 +122,8 @@ export interface SroResult {
  * constraint of docs/physics.md section 6 (eqs. 3-4, bounds, S >= 0), with the global minimum
  * certified by a duality gap. Energies in U_1 = Z1^(5/3) e^2/a_e, T/U_1 = 1/Gamma.
  *
- * Domain ({@link SRO_DOMAIN}): Z1 < Z2 <= 6 Z1, 1e-9 <= x <= 1 - 1e-9, 0.1 <= Gamma <= 2000;
+ * Domain ({@link SRO_DOMAIN}): Z1 < Z2 <= 6 Z1, 1e-9 <= x <= 1 - 1e-9, 0.1 <= Gamma <= 2000,
+ * n = 1..12 order parameters;
  * outside it a DomainError names the range. Inside it the result is certified (duality gap
  * <= 1e-10 U_1, refined min_k |Delta_k|^2/N >= -1e-12, S >= 0 to rounding) or, with
  * `allowUncertified` false, an SroNotCertifiedError is thrown.

@@ -10,6 +10,55 @@ import { divergence, logRatio, termDelta, type ConvexProgram, type LinearCuts, t
  * Any feasible point has F >= that minimum (weak duality): the certificate's lower bound.
  */
 
+/** {@link blockMinimum} for a block of one coordinate (the binary's shells): the same damped Newton in scalars. */
+function scalarBlockMinimum(e: SeparableEntropy, b: number, q: number, tau: number, out: Point): number {
+  const i = e.blockStart[b];
+  const t0 = e.termStart[b];
+  const t1 = e.termStart[b + 1];
+  const value = (z: number): number => {
+    let v = q * z;
+    for (let t = t0; t < t1; t++) v += tau * e.weight[t] * divergence(out.u[t], e.base[t], e.coef[e.start[t]] * z);
+    return v;
+  };
+  let z = out.z[i];
+  let f = value(z);
+  const uSave = new Float64Array(t1 - t0);
+  for (let it = 0; it < 100; it++) {
+    let g = q;
+    let H = 0;
+    for (let t = t0; t < t1; t++) {
+      const c = e.coef[e.start[t]];
+      const w = tau * e.weight[t];
+      g += w * c * logRatio(out.u[t], e.base[t], c * z);
+      H += (w * c * c) / out.u[t];
+    }
+    const dz = -g / H;
+    if (!(g * g > 1e-32 * H * (1 + Math.abs(f)))) break;
+    let alpha = 1;
+    for (let t = t0; t < t1; t++) {
+      const du = e.coef[e.start[t]] * dz;
+      if (du < 0) alpha = Math.min(alpha, -0.99 * (out.u[t] / du));
+    }
+    uSave.set(out.u.subarray(t0, t1));
+    let progress = false;
+    let accepted = false;
+    for (let bt = 0; bt < 60 && !accepted; bt++, alpha *= 0.5) {
+      for (let t = t0; t < t1; t++) out.u[t] = uSave[t - t0] + alpha * e.coef[e.start[t]] * dz;
+      const fn = value(z + alpha * dz);
+      if (fn <= f) {
+        accepted = true;
+        progress = fn < f;
+        f = fn;
+        z += alpha * dz;
+      }
+    }
+    if (!accepted) out.u.set(uSave, t0);
+    if (!progress) break;
+  }
+  out.z[i] = z;
+  return f;
+}
+
 /** Minimum over one block of q.z_b + tau sum_t w_t D(u_t, u0_t) (q includes -tau l); writes the block's z and u, returns the value. */
 function blockMinimum(e: SeparableEntropy, b: number, q: Float64Array, tau: number, out: Point): number {
   const z0 = e.blockStart[b];
@@ -24,6 +73,7 @@ function blockMinimum(e: SeparableEntropy, b: number, q: Float64Array, tau: numb
     zb.fill(0);
     ub.set(e.base.subarray(t0, t1));
   }
+  if (nb === 1 && t1 - t0 === e.start[t1] - e.start[t0]) return scalarBlockMinimum(e, b, qb[0], tau, out);
   const value = (): number => {
     let v = dot(qb, zb);
     for (let t = t0; t < t1; t++) v += tau * e.weight[t] * divergence(out.u[t], e.base[t], termDelta(e, t, out.z));
@@ -86,7 +136,8 @@ function blockMinimum(e: SeparableEntropy, b: number, q: Float64Array, tau: numb
  */
 export function lagrangianMinimum(e: SeparableEntropy, q: Float64Array, tau: number, out?: Point): { value: number; point: Point } {
   const point = out ?? { z: new Float64Array(q.length), u: new Float64Array(e.base.length) };
-  const qs = Float64Array.from(q, (v, i) => v - tau * e.linear[i]);
+  const qs = new Float64Array(q.length);
+  for (let i = 0; i < q.length; i++) qs[i] = q[i] - tau * e.linear[i];
   let value = -tau * e.s0;
   for (let b = 0; b + 1 < e.blockStart.length; b++) value += blockMinimum(e, b, qs, tau, point);
   return { value, point };

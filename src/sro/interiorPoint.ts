@@ -72,6 +72,8 @@ interface State {
   s: Float64Array;
   lam: Float64Array;
   nu: Float64Array;
+  /** Buffers of the trial point of a step (swapped with the above when it is accepted). */
+  trial: { point: Point; f: Float64Array; J: Float64Array; hess: Array<ArrayLike<number> | undefined> };
 }
 
 interface Residuals {
@@ -133,6 +135,7 @@ function initialState(pr: Problem, start: Point): State {
     s: new Float64Array(pr.np),
     lam: new Float64Array(pr.np),
     nu: new Float64Array(pr.p.eqRhs.length),
+    trial: { point: copyPoint(start), f: new Float64Array(pr.np), J: Float64Array.from(J), hess: new Array(pr.concave.length) },
   };
   evaluate(pr, st.point, st.f, st.J, st.hess);
   for (let j = 0; j < pr.np; j++) {
@@ -164,8 +167,10 @@ function residuals(pr: Problem, st: State): Residuals {
     rd[i] = v;
     gscale = Math.max(gscale, t);
   }
-  const rp = Float64Array.from(st.f, (v, j) => v - st.s[j]);
-  const re = Float64Array.from(p.eqRhs, (v, r) => dot(p.eqRows.subarray(r * n, r * n + n), st.point.z) - v);
+  const rp = new Float64Array(np);
+  for (let j = 0; j < np; j++) rp[j] = st.f[j] - st.s[j];
+  const re = new Float64Array(p.eqRhs.length);
+  for (let r = 0; r < re.length; r++) re[r] = dot(p.eqRows.subarray(r * n, r * n + n), st.point.z) - p.eqRhs[r];
   let sl = 0;
   for (let j = 0; j < np; j++) sl += st.s[j] * st.lam[j];
   let resD = 0;
@@ -218,7 +223,8 @@ function reducedSystem(pr: Problem, st: State): ReducedSystem | null {
 function newtonDirection(pr: Problem, st: State, sys: ReducedSystem, res: Residuals, rc: Float64Array, dir: Direction): void {
   const { p, np } = pr;
   const n = p.dim;
-  const rhs = Float64Array.from(res.rd, (v) => -v);
+  const rhs = new Float64Array(n);
+  for (let i = 0; i < n; i++) rhs[i] = -res.rd[i];
   for (let j = 0; j < np; j++) {
     const t = (st.lam[j] * res.rp[j] + rc[j]) / st.s[j];
     if (t !== 0) for (let i = 0; i < n; i++) rhs[i] -= st.J[j * n + i] * t;
@@ -226,7 +232,8 @@ function newtonDirection(pr: Problem, st: State, sys: ReducedSystem, res: Residu
   const u = choleskySolve(sys.chol, rhs);
   const neq = p.eqRhs.length;
   // E (u + K^-1 E^T dnu) = -re  =>  (E K^-1 E^T) dnu = -re - E u.
-  const b = Float64Array.from(res.re, (v, r) => -v - dot(p.eqRows.subarray(r * n, r * n + n), u));
+  const b = new Float64Array(neq);
+  for (let r = 0; r < neq; r++) b[r] = -res.re[r] - dot(p.eqRows.subarray(r * n, r * n + n), u);
   choleskySolve(sys.schur, b, dir.dnu);
   for (let i = 0; i < n; i++) {
     let v = u[i];
@@ -259,13 +266,16 @@ function stepToBoundary(st: State, dir: Direction, fine?: Uint8Array): number {
 function subResolutionTerms(pr: Problem, st: State, dir: Direction): Uint8Array {
   const res = new Float64Array(dir.du.length);
   termResolution(pr.p.entropy, st.point.z, res);
-  return Uint8Array.from(dir.du, (v, t) => (v < 0 && -v <= res[t] ? 1 : 0));
+  const fine = new Uint8Array(res.length);
+  for (let t = 0; t < res.length; t++) fine[t] = dir.du[t] < 0 && -dir.du[t] <= res[t] ? 1 : 0;
+  return fine;
 }
 
 /** Mehrotra's predictor and corrector: the corrected direction in `dir`. */
 function mehrotraDirection(pr: Problem, st: State, sys: ReducedSystem, res: Residuals, tol: number, dir: Direction): void {
   const np = pr.np;
-  const rc = Float64Array.from(st.s, (v, j) => v * st.lam[j]);
+  const rc = new Float64Array(np);
+  for (let j = 0; j < np; j++) rc[j] = st.s[j] * st.lam[j];
   newtonDirection(pr, st, sys, res, rc, dir);
   const aAff = Math.min(1, stepToBoundary(st, dir, subResolutionTerms(pr, st, dir)));
   let muAff = 0;
@@ -289,10 +299,7 @@ function takeStep(pr: Problem, st: State, dir: Direction, mu: number): void {
   const tau = Math.min(1 - 1e-8, Math.max(0.99, 1 - mu));
   const fine = subResolutionTerms(pr, st, dir);
   let alpha = Math.min(1, tau * stepToBoundary(st, dir, fine));
-  const trial: Point = { z: new Float64Array(n), u: new Float64Array(st.point.u.length) };
-  const f = new Float64Array(pr.np);
-  const J = Float64Array.from(st.J);
-  const hess: State['hess'] = new Array(pr.concave.length);
+  const { point: trial, f, J, hess } = st.trial;
   for (let bt = 0; bt < 60; bt++, alpha *= 0.5) {
     for (let i = 0; i < n; i++) trial.z[i] = st.point.z[i] + alpha * dir.dz[i];
     for (let t = 0; t < trial.u.length; t++) {
@@ -303,6 +310,7 @@ function takeStep(pr: Problem, st: State, dir: Direction, mu: number): void {
     evaluate(pr, trial, f, J, hess);
     if (f.every(Number.isFinite)) break;
   }
+  st.trial = { point: st.point, f: st.f, J: st.J, hess: st.hess };
   st.point = trial;
   st.f = f;
   st.J = J;
@@ -350,7 +358,9 @@ export function solveInteriorPoint(
   options: InteriorPointOptions = {},
 ): InteriorPointSolution {
   const n = p.dim;
-  const pr: Problem = { p, cuts, concave, h: Float64Array.from(p.energy, (v) => v / p.T), np: cuts.count + concave.length + 1 };
+  const h = new Float64Array(n);
+  for (let i = 0; i < n; i++) h[i] = p.energy[i] / p.T;
+  const pr: Problem = { p, cuts, concave, h, np: cuts.count + concave.length + 1 };
   const tol = options.tol ?? 1e-14;
   const tolD = options.stationarityTol ?? 1e-12;
   const gapTol = options.gapTol ?? 1e-13;

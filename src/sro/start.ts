@@ -56,22 +56,27 @@ function singleEquality(p: ConvexProgram): Point {
   };
   let scale = 1;
   for (let i = 0; i < p.dim; i++) scale = Math.max(scale, Math.abs(p.energy[i] / p.T / (p.eqRows[i] || 1)));
-  let lo = -2 * scale;
-  let hi = 2 * scale;
-  for (let k = 0; k < 60 && at(lo).res[0] > 0; k++) lo *= 2;
-  for (let k = 0; k < 60 && at(hi).res[0] < 0; k++) hi *= 2;
+  let lo = -Infinity;
+  let hi = Infinity;
   let v = 0;
   let cur = at(v);
-  for (let it = 0; it < 200 && hi - lo > 1e-15 * (Math.abs(lo) + Math.abs(hi)); it++) {
+  for (let it = 0; it < 200; it++) {
     if (cur.res[0] === 0) break;
     if (cur.res[0] > 0) hi = v;
     else lo = v;
+    if (hi - lo <= 1e-15 * (Math.abs(lo) + Math.abs(hi))) break;
     const d = dualNewtonDirection(p, cur.point, cur.res);
     let next = d ? v + d[0] : NaN;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (!(next > lo && next < hi)) {
+      // Bisection inside a bracket; outside one, a doubling step toward the root.
+      if (lo > -Infinity && hi < Infinity) next = 0.5 * (lo + hi);
+      else next = lo > -Infinity ? lo + 2 * Math.max(scale, Math.abs(lo)) : hi - 2 * Math.max(scale, Math.abs(hi));
+    }
     if (next === v) break;
+    const small = d !== null && Math.abs(d[0]) <= 1e-15 * Math.max(1, Math.abs(v));
     v = next;
     cur = at(v);
+    if (small) break;
   }
   return cur.point;
 }
