@@ -1,5 +1,5 @@
 import { dualBound } from './dual.js';
-import { choleskyRegularized, choleskySolve, dot, type Cholesky } from './linalg.js';
+import { choleskyRegularized, choleskySolve, dotRow, type Cholesky } from './linalg.js';
 import {
   addEntropyHessian,
   copyPoint,
@@ -110,7 +110,7 @@ interface Problem {
 function evaluate(pr: Problem, point: Point, f: Float64Array, J: Float64Array, hess: State['hess']): void {
   const n = pr.p.dim;
   const nc = pr.cuts.count;
-  for (let j = 0; j < nc; j++) f[j] = pr.cuts.offsets[j] + dot(pr.cuts.rows.subarray(j * n, j * n + n), point.z);
+  for (let j = 0; j < nc; j++) f[j] = pr.cuts.offsets[j] + dotRow(pr.cuts.rows, j, n, point.z);
   pr.concave.forEach((c, r) => {
     const e = c.evaluate(point);
     f[nc + r] = e.value;
@@ -170,7 +170,7 @@ function residuals(pr: Problem, st: State): Residuals {
   const rp = new Float64Array(np);
   for (let j = 0; j < np; j++) rp[j] = st.f[j] - st.s[j];
   const re = new Float64Array(p.eqRhs.length);
-  for (let r = 0; r < re.length; r++) re[r] = dot(p.eqRows.subarray(r * n, r * n + n), st.point.z) - p.eqRhs[r];
+  for (let r = 0; r < re.length; r++) re[r] = dotRow(p.eqRows, r, n, st.point.z) - p.eqRhs[r];
   let sl = 0;
   for (let j = 0; j < np; j++) sl += st.s[j] * st.lam[j];
   let resD = 0;
@@ -211,7 +211,7 @@ function reducedSystem(pr: Problem, st: State): ReducedSystem | null {
   const neq = p.eqRhs.length;
   const KinvE = Array.from({ length: neq }, (_, r) => choleskySolve(chol, p.eqRows.subarray(r * n, r * n + n)));
   const S = new Float64Array(neq * neq);
-  for (let a = 0; a < neq; a++) for (let b = a; b < neq; b++) S[a * neq + b] = dot(p.eqRows.subarray(a * n, a * n + n), KinvE[b]);
+  for (let a = 0; a < neq; a++) for (let b = a; b < neq; b++) S[a * neq + b] = dotRow(p.eqRows, a, n, KinvE[b]);
   const schur = choleskyRegularized(S, neq);
   return schur ? { chol, KinvE, schur } : null;
 }
@@ -233,7 +233,7 @@ function newtonDirection(pr: Problem, st: State, sys: ReducedSystem, res: Residu
   const neq = p.eqRhs.length;
   // E (u + K^-1 E^T dnu) = -re  =>  (E K^-1 E^T) dnu = -re - E u.
   const b = new Float64Array(neq);
-  for (let r = 0; r < neq; r++) b[r] = -res.re[r] - dot(p.eqRows.subarray(r * n, r * n + n), u);
+  for (let r = 0; r < neq; r++) b[r] = -res.re[r] - dotRow(p.eqRows, r, n, u);
   choleskySolve(sys.schur, b, dir.dnu);
   for (let i = 0; i < n; i++) {
     let v = u[i];
@@ -242,7 +242,7 @@ function newtonDirection(pr: Problem, st: State, sys: ReducedSystem, res: Residu
   }
   termDirection(p.entropy, dir.dz, dir.du);
   for (let j = 0; j < np; j++) {
-    dir.ds[j] = dot(st.J.subarray(j * n, j * n + n), dir.dz) + res.rp[j];
+    dir.ds[j] = dotRow(st.J, j, n, dir.dz) + res.rp[j];
     dir.dl[j] = (-rc[j] - st.lam[j] * dir.ds[j]) / st.s[j];
   }
 }
@@ -328,7 +328,7 @@ function multipliersOf(pr: Problem, st: State): { m: Multipliers; linear: Linear
   const T = pr.p.T;
   const count = pr.np - 1;
   const offsets = new Float64Array(count);
-  for (let j = 0; j < count; j++) offsets[j] = st.f[j] - dot(st.J.subarray(j * n, j * n + n), st.point.z);
+  for (let j = 0; j < count; j++) offsets[j] = st.f[j] - dotRow(st.J, j, n, st.point.z);
   const m: Multipliers = {
     cuts: Float64Array.from(st.lam.subarray(0, count), (v) => v * T),
     entropy: st.lam[count] * T,
@@ -366,7 +366,7 @@ export function solveInteriorPoint(
   const gapTol = options.gapTol ?? 1e-13;
   const maxIt = options.maxIterations ?? 100;
   const cutsHold = (pt: Point): boolean => {
-    for (let j = 0; j < cuts.count; j++) if (cuts.offsets[j] + dot(cuts.rows.subarray(j * n, j * n + n), pt.z) < 0) return false;
+    for (let j = 0; j < cuts.count; j++) if (cuts.offsets[j] + dotRow(cuts.rows, j, n, pt.z) < 0) return false;
     return true;
   };
   const st = initialState(pr, options.start && inDomain(options.start) ? options.start : coldStart(p, cutsHold));

@@ -128,6 +128,14 @@ export function minNormLeastSquares(cols: Float64Array[], g: ArrayLike<number>):
   return Float64Array.from(cols, (col) => dot(col, y));
 }
 
+/** Row r of the row-major matrix A (n columns) dotted with v, without a subarray view. */
+export function dotRow(A: ArrayLike<number>, r: number, n: number, v: ArrayLike<number>): number {
+  let s = 0;
+  const o = r * n;
+  for (let i = 0; i < n; i++) s += A[o + i] * v[i];
+  return s;
+}
+
 /** a.b */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
