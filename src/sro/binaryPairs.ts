@@ -28,11 +28,7 @@ export interface BinaryInstance {
 
 /** Bounds of alpha_i: [lo, hi] = [max(0, 2x-1), x] (docs/physics.md section 6). */
 export function alphaBounds(x: number): { lo: number; hi: number } {
-  // Built from a double literal so that every bounds object has the same (double-field) V8 map.
-  const bounds = { lo: 0.5, hi: 0.5 };
-  bounds.lo = Math.max(0, 2 * x - 1);
-  bounds.hi = x;
-  return bounds;
+  return { lo: Math.max(0, 2 * x - 1), hi: x };
 }
 
 /** Closed-form root of q = w dS'(a) (see separableMinimizer), before polishing. */
