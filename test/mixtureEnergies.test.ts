@@ -9,7 +9,7 @@ import {
   randomEnergy,
   shiftEnergy,
 } from '../src/mixture/electrostatic.js';
-import { UsageError } from '../src/cli/usageError.js';
+import { DomainError } from '../src/errors.js';
 import { TABLE_I } from './tableIFixture.js';
 
 const CO = { z1: 6, z2: 8, x: 0.5 };
@@ -21,7 +21,7 @@ describe('composition', () => {
     expect(zMoment(CO, 2)).toBe(50);
     expect(zMoment({ ...CO, x: 0 }, 5 / 3)).toBeCloseTo(Math.pow(6, 5 / 3), 14);
   });
-  it('validation throws one-line UsageErrors', () => {
+  it('validation throws one-line DomainErrors', () => {
     for (const bad of [
       { z1: 6, z2: 8, x: 0 },
       { z1: 6, z2: 8, x: 1 },
@@ -31,10 +31,10 @@ describe('composition', () => {
       { z1: -6, z2: 8, x: 0.5 },
       { z1: 0, z2: 8, x: 0.5 },
     ]) {
-      expect(() => validateMixture(bad)).toThrow(UsageError);
+      expect(() => validateMixture(bad)).toThrow(DomainError);
     }
     expect(() => validateMixture({ z1: 6, z2: 8, x: 0 }, { closed: true })).not.toThrow();
-    expect(() => validateMixture({ z1: 6, z2: 8, x: 1.2 }, { closed: true })).toThrow(UsageError);
+    expect(() => validateMixture({ z1: 6, z2: 8, x: 1.2 }, { closed: true })).toThrow(DomainError);
   });
 });
 
