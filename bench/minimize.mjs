@@ -36,7 +36,8 @@ async function medianOf(name, fn, options = {}) {
 /**
  * Median time of one minimization at (C/O, x = 0.5, Gamma_1m = 175.719, n = 8, 10^5 wedge points),
  * the paper's reference point; also, in `cases`, a low-temperature point (Gamma = 800) where the
- * |Delta_k|^2 >= 0 constraint is active and the cutting-plane loop needs several rounds.
+ * |Delta_k|^2 >= 0 constraint is active and the cutting-plane loop needs several rounds, and two
+ * strongly asymmetric C/Fe points (x = 0.5 and x = 0.01 at Gamma = 150, where alpha_1 ~ 1e-20).
  *
  * @returns {{name: string, medianMs: number, samples: number, cases: Array<{name: string, medianMs: number, samples: number}>}}
  */
@@ -47,15 +48,16 @@ export async function benchMinimize() {
   const sums = await getLatticeSums(8);
   const table = getConstraintTable(8); // precomputed once (WASM kernel), shared
   if (table.count < 100_000) throw new Error('wedge sample smaller than 10^5 points');
-  const mix = { z1: 6, z2: 8, x: 0.5 };
   const cases = [];
-  for (const [label, gamma] of [
-    ['n=8, 1e5 wedge points, x=0.5, Gamma=175.719', 175.719],
-    ['n=8, 1e5 wedge points, x=0.5, Gamma=800 (k-constraint active)', 800],
+  for (const [label, gamma, mix] of [
+    ['n=8, 1e5 wedge points, x=0.5, Gamma=175.719', 175.719, { z1: 6, z2: 8, x: 0.5 }],
+    ['n=8, 1e5 wedge points, x=0.5, Gamma=800 (k-constraint active)', 800, { z1: 6, z2: 8, x: 0.5 }],
+    ['C/Fe, n=8, x=0.5, Gamma=150', 150, { z1: 6, z2: 26, x: 0.5 }],
+    ['C/Fe, n=8, x=0.01, Gamma=150', 150, { z1: 6, z2: 26, x: 0.01 }],
   ]) {
     // Check the answer once (certified), warm the JIT, then time.
     const r = await sroSolid(mix, gamma, sums);
-    if (!(r.certificate <= 1e-10 && r.minDeltaK >= -1e-12)) throw new Error(`uncertified result at Gamma = ${gamma}`);
+    if (!(r.certificate <= 1e-10 && r.minDeltaK >= -1e-12)) throw new Error(`uncertified result: ${label}`);
     for (let i = 0; i < 5; i++) await sroSolid(mix, gamma, sums);
     cases.push(await medianOf(label, async () => sroSolid(mix, gamma, sums)));
   }

@@ -40,7 +40,7 @@ describe('coulomix minimize', () => {
     expect(out).toMatch(/F \(random\)/);
   }, 60_000);
 
-  test('bad input is a DomainError (UsageError extends it)', async () => {
+  test('bad input and input outside the certified domain are DomainErrors (exit 2)', async () => {
     const bad = [
       ['--x', '0', '--gamma', '100'],
       ['--x', '1.2', '--gamma', '100'],
@@ -51,12 +51,16 @@ describe('coulomix minimize', () => {
       ['--x', '0.5', '--gamma', '100', '--z1=-6'],
       ['--x', '0.5', '--gamma', '100', '--z1', '0'],
       ['--x', '0.5', '--gamma', '100', '--shells', '31'],
+      ['--x', '0.5', '--gamma', '100', '--shells', '13'],
+      ['--x', '0.5', '--gamma', '100', '--z2', '40'],
+      ['--x', '1e-10', '--gamma', '100'],
+      ['--x', '0.5', '--gamma', '2001'],
       ['--x', '0.5', '--gamma', '100', '--shells', '0'],
       ['--x', '0.5', '--gamma', '100', '--shells', '2.5'],
       ['--x', '0.5', '--gamma', '100', '--bogus'],
       ['--gamma', '100'],
       ['--x', '0.5'],
     ];
-    for (const argv of bad) await expect(run(argv), argv.join(' ')).rejects.toBeInstanceOf(DomainError);
+    for (const argv of bad) await expect(run(argv), argv.join(' ')).rejects.toBeInstanceOf(DomainError); // UsageError is a DomainError: exit 2, one line
   });
 });

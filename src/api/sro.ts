@@ -10,8 +10,9 @@ const SRO_OPTIONS = ['shells', 'seed', 'samplePoints', 'warmStart', 'onProgress'
 /**
  * The short-range-ordered solid at its certified free-energy minimum (src/models/sro.ts),
  * with the arguments of the public entry point checked: integer charges 1 <= Z1 < Z2 <= 100,
- * 1e-6 <= x <= 1 - 1e-6, 1 <= Gamma <= 1e4, shells 1..30, seed 0..2^31-1, samplePoints
- * 5000..10^6, known option keys. A minimum without its certificate is an UncertifiedError.
+ * 1e-6 <= x <= 1 - 1e-6, 1 <= Gamma <= 1e4, shells 1..12, seed 0..2^31-1, samplePoints
+ * 5000..10^6, known option keys, and within the minimizer's certified domain (Z2 <= 6 Z1,
+ * Gamma <= 2000; src/models/sro.ts). A minimum without its certificate is an UncertifiedError.
  *
  * @example (await sroSolid({ z1: 6, z2: 8, x: 0.5 }, 175.719, await getLatticeSums(8))).F
  */

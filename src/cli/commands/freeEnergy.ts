@@ -1,3 +1,4 @@
+import { MAX_ORDER_PARAMETERS } from '../../models/sroDomain.js';
 import { DOMAIN_TEXT } from '../../domain.js';
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import type { Mixture } from '../../mixture/composition.js';
@@ -27,7 +28,7 @@ U_1 = Z1^(5/3) e^2/a_e with the linear-mixing electrostatic energy subtracted.
   --x X           ${DOMAIN_TEXT.x}
   --gamma G       ${DOMAIN_TEXT.gamma}
   --z1, --z2      ${DOMAIN_TEXT.z} (default 6, 8: C/O)
-  --shells N      shells of the lattice sums / order parameters, 1..30 (default 8; random, sro)
+  --shells N      shells of the lattice sums, 1..30 (random), or order parameters, 1..${MAX_ORDER_PARAMETERS} (sro; default 8)
   --liquid-fit, --anharmonic   one-component plasma fits of the liquid (default ds99, bc22)
   --liquid-mixing smixz|smix   ideal mixing term of the liquid (default smixz: -S_mixZ, eq. 11;
                   smix: the -S_mix variant, see docs/solidus-offset.md)
@@ -69,7 +70,7 @@ export function parseFreeEnergyArgs(argv: string[]) {
   const usesShells = model === 'random' || model === 'sro';
   onlyWith(opts, ['shells'], usesShells, '--model random or sro');
   onlyWith(opts, ['liquid-fit', 'anharmonic', 'liquid-mixing'], model === 'liquid', '--model liquid');
-  const shells = integerOption('shells', opts.shells, 8, 1, 30);
+  const shells = integerOption('shells', opts.shells, 8, 1, model === 'sro' ? MAX_ORDER_PARAMETERS : 30);
   const liquidFit = pickParameterSet('liquid-fit', opts['liquid-fit'], LIQUID_FITS, 'ds99');
   const anharmonic = pickParameterSet('anharmonic', opts.anharmonic, ANHARMONIC_FITS, 'bc22');
   const idealMixing = opts['liquid-mixing'] === undefined ? 'smixz' : String(opts['liquid-mixing']);

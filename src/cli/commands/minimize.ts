@@ -1,6 +1,6 @@
 import { getLatticeSums } from '../../latticeSums/getLatticeSums.js';
 import { DOMAIN_TEXT } from '../../domain.js';
-import { MAX_ORDER_PARAMETERS, sroSolid } from '../../models/sro.js';
+import { MAX_ORDER_PARAMETERS, SRO_DOMAIN_TEXT, sroSolid } from '../../models/sro.js';
 import { cleanEntropy } from '../format.js';
 import { chargeOptions, gammaOption, integerOption, parseOptions, required, xOption, type OptionSpec } from '../options.js';
 
@@ -10,7 +10,8 @@ Equilibrium short-range order of a binary bcc Coulomb crystal (Baiko 2025): mini
 F = U_mad - LM + U_corr + U_shft - T S over the order parameters alpha_1..alpha_n under every
 constraint: bounds, eq. 4, S >= 0 and |Delta_k|^2 >= 0 on a 10^5-point wedge sample (seeded by
 --seed), refined locally. The result carries a certificate (duality gap, U_1) of the global
-minimum; a minimization that does not reach it fails with exit code 1.
+minimum; a minimization that does not reach it fails with exit code 1. The minimizer's
+certified domain is ${SRO_DOMAIN_TEXT}; outside it the command exits with status 2 and names it.
 Energies in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted. Progress goes to stderr.
   --x X        ${DOMAIN_TEXT.x}
   --gamma G    ${DOMAIN_TEXT.gamma}

@@ -1,3 +1,4 @@
+import { checkSroDomain, MAX_ORDER_PARAMETERS, SRO_DOMAIN_TEXT } from '../../models/sroDomain.js';
 import { SOLID_MODELS, type SolidModelName } from '../../phase/modelCurves.js';
 import { gammaGrid, phaseDiagram, type PhaseDiagramResult } from '../../phase/phaseDiagram.js';
 import { DOMAIN, DOMAIN_TEXT } from '../../domain.js';
@@ -36,7 +37,8 @@ to stderr; --json / --csv print machine-readable results on stdout.
   --liquid-mixing M      the liquid's ideal mixing term: smixz = -S_mixZ (eq. 11, default),
                          smix = the -S_mix variant (docs/solidus-offset.md)
   --threads K            worker threads, 1..${maxThreads()} here (twice the cores, at least 8; default ${defaultThreads()})
-  --shells N             SRO order parameters, 1..30 (default 8)
+  --shells N             SRO order parameters, 1..${MAX_ORDER_PARAMETERS} (default 8); the SRO minimizer is certified
+                         for ${SRO_DOMAIN_TEXT}
   --x-step S             step of the SRO x grid, ${MIN_X_STEP}..0.01 (default 0.01)
   --solvus-gamma-max G   end of the solvus scan (step 5), above --gamma-min and <= ${DOMAIN.gammaMax} (default 800)
   --csv                  columns ${PHASE_DIAGRAM_CSV_COLUMNS.join(',')}
@@ -106,7 +108,8 @@ export function parsePhaseDiagramArgs(argv: string[]): PhaseDiagramCommandOption
     throw new UsageError(`--gamma-step ${gammaStep} gives ${nGamma} Gamma values; at most ${maxValues} are supported${model === 'sro' ? ' for --model sro' : ''}`);
   }
   const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
-  const shells = integerOption('shells', o.shells, 8, 1, 30);
+  const shells = integerOption('shells', o.shells, 8, 1, MAX_ORDER_PARAMETERS);
+  if (model === 'sro') for (const g of [gammaMin, gammaMax]) checkSroDomain({ z1, z2, x: 0.5 }, g);
   const xStep = rangeOption('x-step', o['x-step'], 0.01, MIN_X_STEP, 0.01);
   const solvusGammaMax = numberOption('solvus-gamma-max', o['solvus-gamma-max'], Math.max(800, gammaMax + 5), (v) =>
     v > gammaMin && v <= DOMAIN.gammaMax ? undefined : `must exceed --gamma-min (${gammaMin}) and be at most ${DOMAIN.gammaMax}`,
