@@ -140,9 +140,13 @@ describe('sroSolid (C/O, 8 order parameters)', () => {
       checkCertified(a);
       checkCertified(b);
       expect(Math.abs(a.F - b.F)).toBeLessThan(1e-10);
-      // Order parameters agree to ~1e-10; where the active wave vectors form a continuum
-      // (Gamma = 800, x = 0.5: a segment of the N-P edge) the interior-point end game leaves ~1e-10.
-      for (let i = 0; i < 8; i++) expect(Math.abs(a.alpha[i] - b.alpha[i])).toBeLessThan(1e-9);
+      // Order parameters agree to ~1e-13 (x = 0.2). Where the active wave vectors form a
+      // continuum (Gamma = 800, x = 0.5: a segment of the N-P edge) F is flat along that
+      // segment (the two F agree to 2e-17), so the alpha_i there are fixed only to a few 1e-9:
+      // 6e-10 with the old kernels, 3.4e-9 with the restructured ones (other rounding of the
+      // k-refinement; README, Accuracy).
+      const tol = x === 0.5 ? 5e-9 : 1e-9;
+      for (let i = 0; i < 8; i++) expect(Math.abs(a.alpha[i] - b.alpha[i])).toBeLessThan(tol);
     }
   }, 60_000);
 

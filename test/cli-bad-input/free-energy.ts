@@ -15,6 +15,7 @@ export const rows: BadInputRow[] = [
   { args: ['--model', 'ogata', ...at, '--z1', '8', '--z2', '8'] },
   { args: ['--model', 'ogata', ...at, '--shells', '8'], stderr: /--shells applies only to --model random or sro/ },
   { args: ['--model', 'random', ...at, '--shells', '31'] },
+  { args: ['--model', 'sro', ...at, '--shells', '13'], stderr: /--shells must be an integer from 1 to 12/ },
   { args: ['--model', 'random', ...at, '--liquid-fit', 'ds99'], stderr: /--liquid-fit applies only to --model liquid/ },
   { args: ['--model', 'sro', ...at, '--anharmonic', 'bc22'], stderr: /--anharmonic applies only to --model liquid/ },
   { args: ['--model', 'ogata', ...at, '--liquid-mixing', 'smixz'], stderr: /--liquid-mixing applies only to --model liquid/ },

@@ -20,7 +20,7 @@ export const rows: BadInputRow[] = [
   { args: [...ok, '--z2', '1e300'] },
   { args: [...ok, '--z1', '8', '--z2', '6'], stderr: /--z1 must be smaller than --z2/ },
   { args: [...ok, '--shells', '0'] },
-  { args: [...ok, '--shells', '31'], stderr: /--shells must be an integer from 1 to 30/ },
+  { args: [...ok, '--shells', '13'], stderr: /--shells must be an integer from 1 to 12/ },
   { args: [...ok, '--seed', '-1'] },
   { args: [...ok, '--seed', '1.5'] },
   { args: [...ok, '--seed', '2147483648'] },
