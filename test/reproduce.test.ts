@@ -39,7 +39,7 @@ describe('reproduce orchestrator (tiny level, in process)', () => {
     expect(readdirSync(tmp).filter((f) => f.includes('.partial-'))).toEqual([]);
 
     // One CSV layout for phase diagrams: the same columns as `coulomix phase-diagram --csv`.
-    for (const m of ['sro', 'random', 'ogata', 'ogata-smixz', 'sro-liquid-smixz']) {
+    for (const m of ['sro', 'random', 'ogata', 'ogata-smixz', 'sro-liquid-smix', 'mc2010']) {
       expect(readFileSync(join(out, `phase-diagram-${m}.csv`), 'utf8').split('\n')[0]).toBe(PHASE_DIAGRAM_CSV_COLUMNS.join(','));
     }
 

@@ -1,5 +1,6 @@
 import { checkBoolean, checkCallback, checkChoice, checkCharge, checkInteger, checkNumber, checkOptions, DOMAIN } from '../domain.js';
 import { DomainError } from '../errors.js';
+import { checkSroDomain, MAX_ORDER_PARAMETERS } from '../models/sroDomain.js';
 import { checkThreads } from '../parallel/pool.js';
 import { sroPhaseDiagram as sroImpl, type SroPhaseDiagramOptions } from '../parallel/sroPhaseDiagram.js';
 import { coexistenceWindows as windowsImpl, type CoexistenceOptions } from '../phase/coexistence.js';
@@ -73,12 +74,20 @@ export async function phaseDiagram(options: PhaseDiagramOptions): Promise<PhaseD
  */
 export async function sroPhaseDiagram(options: SroPhaseDiagramOptions): Promise<PhaseDiagramResult> {
   if (options === null || typeof options !== 'object') throw new DomainError('sroPhaseDiagram needs an options object { gammaMin, gammaMax, gammaStep }');
-  const o = checkOptions('sroPhaseDiagram options', options, [...SCAN_KEYS, 'shells', 'xStep', 'onCurves', 'onFailure']) as Record<string, unknown>;
+  const keys = [...SCAN_KEYS, 'shells', 'xStep', 'onCurves', 'onFailure', 'onCurve', 'runner'];
+  const o = checkOptions('sroPhaseDiagram options', options, keys) as Record<string, unknown>;
   checkScanOptions(o, MAX_SRO_GAMMA_VALUES);
-  if (o.shells !== undefined) checkInteger('shells', o.shells, 1, 30);
+  // The SRO minimizer's certified domain (Z2 <= 6 Z1, Gamma <= 2000; src/models/sroDomain.ts).
+  for (const g of [o.gammaMin, o.gammaMax] as number[]) checkSroDomain({ z1: (o.z1 as number) ?? 6, z2: (o.z2 as number) ?? 8, x: 0.5 }, g);
+  if (o.shells !== undefined) checkInteger('shells', o.shells, 1, MAX_ORDER_PARAMETERS);
   if (o.xStep !== undefined) checkNumber('xStep', o.xStep, 0.001, 0.01);
   checkCallback('onCurves', o.onCurves);
   checkCallback('onFailure', o.onFailure);
+  checkCallback('onCurve', o.onCurve);
+  const runner = o.runner as { workers?: unknown; run?: unknown } | undefined;
+  if (runner !== undefined && (runner === null || typeof runner.run !== 'function')) {
+    throw new DomainError('runner must be a task runner { workers, run(task) } such as webWorkerRunner()');
+  }
   return sroImpl(options);
 }
 
