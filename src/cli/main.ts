@@ -9,6 +9,9 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   minimize: { summary: 'equilibrium short-range order at (x, Gamma)', load: () => import('./commands/minimize.js') },
   'free-energy': { summary: 'free energy of one solid or liquid model at (x, Gamma)', load: () => import('./commands/freeEnergy.js') },
   'phase-diagram': { summary: 'liquid-solid coexistence windows over a Gamma range', load: () => import('./commands/phaseDiagram.js') },
+  ternary: { summary: 'ternary phase diagram at fixed Gamma (tie-lines, three-phase triangles)', load: () => import('./commands/ternary.js') },
+  distillation: { summary: 'distribution coefficient of a third species (22Ne) along the C/O liquidus', load: () => import('./commands/distillation.js') },
+  export: { summary: 'export tables for other codes (export mesa-ternary)', load: () => import('./commands/export.js') },
   reproduce: { summary: 'recompute every table and figure of the paper into ./results', load: () => import('./commands/reproduce.js') },
 };
 
