@@ -9,7 +9,7 @@ export function mesaFileNames(table: Pick<MesaTernaryTable, 'system' | 'species'
 }
 
 /**
- * Write the two HDF5 files MESA's phase_separation reads (docs/physics.md section 14) with h5wasm:
+ * Write the two HDF5 files MESA's phase_separation reads (docs/physics.md section 14) with h5wasm (dtype codes as in Python's struct: '<d' float64, '<i' int32):
  * integer attributes num_x1, num_x2; float64 datasets x1 [num_x1], x2 [num_x2] and
  * delta [num_x2][num_x1] (C order: Fortran's delta(j, i) at (x1(j), x2(i))).
  * Existing files are left alone unless `force`: then a DomainError names the first one.
@@ -32,11 +32,11 @@ export async function writeMesaTernary(table: MesaTernaryTable, dir: string, opt
   [table.delta1, table.delta2].forEach((delta, k) => {
     const f = new h5wasm.File(paths[k], 'w');
     try {
-      f.create_attribute('num_x1', n1, null, '<i4');
-      f.create_attribute('num_x2', n2, null, '<i4');
-      f.create_dataset({ name: 'x1', data: table.x1, shape: [n1], dtype: '<f8' });
-      f.create_dataset({ name: 'x2', data: table.x2, shape: [n2], dtype: '<f8' });
-      f.create_dataset({ name: 'delta', data: delta, shape: [n2, n1], dtype: '<f8' });
+      f.create_attribute('num_x1', n1, null, '<i');
+      f.create_attribute('num_x2', n2, null, '<i');
+      f.create_dataset({ name: 'x1', data: table.x1, shape: [n1], dtype: '<d' });
+      f.create_dataset({ name: 'x2', data: table.x2, shape: [n2], dtype: '<d' });
+      f.create_dataset({ name: 'delta', data: delta, shape: [n2, n1], dtype: '<d' });
     } finally {
       f.close();
     }
