@@ -5,12 +5,22 @@ import { shellEntropyDecrementDerivative } from '../src/mixture/entropy.js';
 import { getConstraintTable, shellCosineTableReference, shellCosineTableTs } from '../src/sro/constraintTable.js';
 import { shellCosineTable as wasmShellCosineTable } from '../src/kernels/shellCosineTable.js';
 import { deltaKFunction, localMinimizeDelta, refineMinDeltaK, shellCosineJet, shellCosineJetDirect } from '../src/sro/refineDeltaK.js';
-import { alphaBounds, dualBound, objectiveOf, separableMinimizer, solveFinite } from '../src/sro/solver.js';
+import { alphaBounds, binaryProgram, separableMinimizer, type BinaryInstance } from '../src/sro/binaryPairs.js';
+import { dualBound } from '../src/sro/dual.js';
+import { solveInteriorPoint } from '../src/sro/interiorPoint.js';
+import { objectiveAt, type LinearCuts } from '../src/sro/program.js';
 import { foldToWedge, seededRandom, wedgeSample } from '../src/sro/wedgeSample.js';
 import { inWedge, vec3, WEDGE } from '../src/brillouin/wedge.js';
 import { RECIPROCAL_UNIT } from '../src/lattice/constants.js';
 
-const NO_CUTS = { rows: new Float64Array(0), count: 0 };
+const NO_CUTS: LinearCuts = { rows: new Float64Array(0), offsets: new Float64Array(0), count: 0 };
+
+/** The interior-point solution of a binary instance on the given cuts, with its d and multipliers (U_1). */
+function solveFinite(p: BinaryInstance, cuts: LinearCuts) {
+  const prog = binaryProgram(p);
+  const sol = solveInteriorPoint(prog, cuts);
+  return { prog, sol, d: sol.point.z, nu: sol.multipliers.equalities[0], lambda: sol.multipliers.cuts };
+}
 
 describe('solver on problems with known answers', () => {
   test('g proportional to m: the random state alpha = x^2 is optimal', () => {
@@ -30,7 +40,7 @@ describe('solver on problems with known answers', () => {
     const exact = -0.25 * Math.tanh((g[0] - g[1]) / (4 * T));
     expect(Math.abs(sol.d[0] - exact)).toBeLessThan(1e-14);
     expect(Math.abs(sol.d[1] + exact)).toBeLessThan(1e-14);
-    const gap = objectiveOf(p, sol.d) - dualBound(p, NO_CUTS, [], sol.lambdaS, sol.nu);
+    const gap = objectiveAt(sol.prog, sol.sol.point) - dualBound(sol.prog, NO_CUTS, sol.sol.multipliers);
     expect(Math.abs(gap)).toBeLessThan(1e-15);
   });
 
@@ -40,14 +50,14 @@ describe('solver on problems with known answers', () => {
     const g = [0.013, -0.004];
     const p = { x: 0.5, T, g, m: [1, 1] };
     expect(-0.25 * Math.tanh((g[0] - g[1]) / (4 * T))).toBeLessThan(-0.05);
-    const cuts = { rows: Float64Array.from([5, 0]), count: 1 };
+    const cuts: LinearCuts = { rows: Float64Array.from([5, 0]), offsets: Float64Array.from([0.25]), count: 1 };
     const sol = solveFinite(p, cuts);
     expect(Math.abs(sol.d[0] + 0.05)).toBeLessThan(1e-12);
     expect(Math.abs(sol.d[1] - 0.05)).toBeLessThan(1e-12);
     // Stationarity in d1 with d2 = -d1: (g1 - g2) - T/2 [dS'(0.2) - dS'(0.3)] = 5 lambda.
     const lam = (g[0] - g[1] - (T / 2) * (shellEntropyDecrementDerivative(0.5, 0.2) - shellEntropyDecrementDerivative(0.5, 0.3))) / 5;
     expect(sol.lambda[0]).toBeCloseTo(lam, 12);
-    const gap = objectiveOf(p, sol.d) - dualBound(p, cuts, sol.lambda, sol.lambdaS, sol.nu);
+    const gap = objectiveAt(sol.prog, sol.sol.point) - dualBound(sol.prog, cuts, sol.sol.multipliers);
     expect(gap).toBeGreaterThan(-1e-15);
     expect(gap).toBeLessThan(1e-12);
   });

@@ -1,15 +1,16 @@
 import { DomainError, UncertifiedError } from '../errors.js';
 import { bccShells } from '../lattice/bccShells.js';
-import { vec3 } from '../brillouin/wedge.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import { validateMixture, type Mixture } from '../mixture/composition.js';
 import { electrostaticEnergy, linearCoefficients, randomEnergy } from '../mixture/electrostatic.js';
-import { mixingEntropy, orderedEntropy } from '../mixture/entropy.js';
-import { getConstraintTable, shellCosinesAt } from '../sro/constraintTable.js';
-import { refineMinDeltaK } from '../sro/refineDeltaK.js';
-import { DELTA_K_OUT as OUT, deltaKKernel } from '../kernels/deltaKKernel.js';
-import { solveSemiInfinite, type ActiveCut, type Certificate, type KOracle, type TrackedCut } from '../sro/solver.js';
-import { DEFAULT_SAMPLE_SIZE, foldToWedge, type Vec3 } from '../sro/wedgeSample.js';
+import { mixingEntropy } from '../mixture/entropy.js';
+import { getConstraintTable } from '../sro/constraintTable.js';
+import { alphaOf, binaryProgram } from '../sro/binaryPairs.js';
+import type { Certificate } from '../sro/certificate.js';
+import { solveCuttingPlane } from '../sro/cuttingPlane.js';
+import { entropyAt, inDomain, pointFromZ } from '../sro/program.js';
+import { wedgeOracle } from '../sro/wedgeOracle.js';
+import { DEFAULT_SAMPLE_SIZE, type Vec3 } from '../sro/wedgeSample.js';
 
 /** Largest number of order parameters the minimizer accepts. */
 export const MAX_ORDER_PARAMETERS = 30;
@@ -48,6 +49,18 @@ export class SroNotCertifiedError extends UncertifiedError {
   }
 }
 
+/** One wave vector of the final working set. */
+export interface ActiveCut {
+  /** Wave vector in the irreducible wedge, 1/a_i. */
+  k: Vec3;
+  /** Delta(k) at the solution. */
+  value: number;
+  /** Multiplier (U_1). */
+  lambda: number;
+  /** 'sample' (a point of the wedge sample) or 'refined' (a local minimizer added by refinement). */
+  origin: 'sample' | 'refined';
+}
+
 /** The short-range-ordered solid at its free-energy minimum. */
 export interface SroResult {
   model: 'sro';
@@ -77,67 +90,6 @@ export interface SroResult {
   certificateDetails: Certificate;
   /** True if the exact-active-set Newton polish (KKT-checked) gave the final point. */
   polished: boolean;
-}
-
-/** Oracle of the semi-infinite constraint: local refinement of Delta(k) and exact cosine rows. */
-export function wedgeOracle(n: number): KOracle {
-  return {
-    refine: (x, d, starts) => refineMinDeltaK(x, d, starts),
-    row: (k) => shellCosinesAt(k, n),
-    track: (k0, x) => trackedMinimum(k0, x),
-    fold: (k) => foldToWedge(k),
-  };
-}
-
-/**
- * phi(d) = min_k Delta(k; d) near k0 (eq. 3), a concave function of d, with gradient c(k*)
- * (envelope theorem) and Hessian -C H^-1 C^T, C_ia = dc_i/dk_a, H = d2 Delta/dk2 at k*
- * (second-order sensitivity of the minimizer; omitted when H is not safely positive definite).
- */
-export function trackedMinimum(k0: Vec3, x: number): TrackedCut {
-  let k: Vec3 = vec3(k0[0], k0[1], k0[2]);
-  return {
-    get k() {
-      return k;
-    },
-    evaluate(d) {
-      const n = d.length;
-      const kernel = deltaKKernel(n);
-      kernel.minimize(k, x, d, 30);
-      const h = kernel.heap();
-      const o = kernel.out;
-      k = vec3(h[o + OUT.k], h[o + OUT.k + 1], h[o + OUT.k + 2]);
-      const c = o + OUT.jet; // c_i at h[c + i], dc_i/dk_a at h[c + n + 3 i + a]
-      const C = h.subarray(c + n, c + 4 * n);
-      const Hinv = inverse3(Array.from(h.subarray(o + OUT.hess, o + OUT.hess + 9)));
-      let hess: Float64Array | undefined;
-      if (Hinv) {
-        hess = new Float64Array(n * n);
-        for (let i = 0; i < n; i++) {
-          const u0 = Hinv[0] * C[3 * i] + Hinv[1] * C[3 * i + 1] + Hinv[2] * C[3 * i + 2];
-          const u1 = Hinv[3] * C[3 * i] + Hinv[4] * C[3 * i + 1] + Hinv[5] * C[3 * i + 2];
-          const u2 = Hinv[6] * C[3 * i] + Hinv[7] * C[3 * i + 1] + Hinv[8] * C[3 * i + 2];
-          for (let j = 0; j < n; j++) hess[i * n + j] = -(u0 * C[3 * j] + u1 * C[3 * j + 1] + u2 * C[3 * j + 2]);
-        }
-      }
-      return { value: h[o + OUT.value], grad: h.slice(c, c + n), hess };
-    },
-  };
-}
-
-/** Inverse of a symmetric 3x3 matrix if it is positive definite with condition < 1e12, else null. */
-function inverse3(H: number[]): number[] | null {
-  const [a, b, c, , e, f, , , i] = H;
-  const A = e * i - f * f;
-  const B = -(b * i - c * f);
-  const C = b * f - c * e;
-  const det = a * A + b * B + c * C;
-  const tr = a + e + i;
-  if (!(a > 0 && a * e - b * b > 0 && det > 0) || det < 1e-12 * tr * tr * tr * 1e-12) return null;
-  const D = a * i - c * c;
-  const E = -(a * f - b * c);
-  const F = a * e - b * b;
-  return [A / det, B / det, C / det, B / det, D / det, E / det, C / det, E / det, F / det];
 }
 
 /**
@@ -179,22 +131,18 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     warmD = new Float64Array(n);
     for (let i = 0; i < Math.min(n, ws.alpha.length); i++) warmD[i] = ((ws.alpha[i] - xw * xw) / (xw * xw)) * x2;
   }
-  // The warm cuts are gathered by push into a literal, not by map(): interpreted and optimized
-  // map() make arrays of different V8 kinds, and each new kind throws away the solver's optimized
-  // code (in every worker).
   let warmCuts: Vec3[] | undefined;
-  if (ws?.cuts?.length) {
-    warmCuts = [];
-    for (const c of ws.cuts) warmCuts.push(c.k);
-  }
-  const sol = solveSemiInfinite({ x, T, g, m }, table, wedgeOracle(n), {
-    warmD,
-    warmCuts,
+  if (ws?.cuts?.length) warmCuts = ws.cuts.map((c) => c.k);
+  const program = binaryProgram({ x, T, g, m });
+  const warmPoint = warmD ? pointFromZ(program, warmD) : undefined;
+  const sol = solveCuttingPlane(program, wedgeOracle(table, x, { warmCuts }), {
+    start: warmPoint && inDomain(warmPoint) ? warmPoint : undefined,
     onProgress: options.onProgress,
   });
-  const alpha = Array.from(sol.d, (di) => x2 + di);
+  const alpha = alphaOf(sol.point);
   const U = electrostaticEnergy(mix, alpha, sums);
-  const S = orderedEntropy(x, alpha, m);
+  // From the pair probabilities themselves (eq. A.4): 1 - 2x + alpha_i is not computable from alpha_i near x = 1.
+  const S = entropyAt(program.entropy, sol.point.u);
   let lamMax = 0;
   for (const c of sol.cuts) lamMax = Math.max(lamMax, c.lambda);
   const result: SroResult = {
@@ -203,13 +151,15 @@ export async function sroSolid(mix: Mixture, gamma: number, sums: LatticeSums, o
     U,
     S,
     alpha,
-    deviation: Array.from(sol.d, (di) => di / x2),
+    deviation: Array.from(sol.point.z, (di) => di / x2),
     Frandom: randomEnergy(mix, sums) - T * mixingEntropy(x),
     minDeltaK: sol.certificate.minDeltaK,
     certificate: Math.abs(sol.certificate.dualityGap),
     iterations: sol.iterations,
     rounds: sol.rounds,
-    cuts: sol.cuts.filter((c) => c.lambda > 1e-9 * lamMax && c.lambda > 1e-15),
+    cuts: sol.cuts
+      .filter((c) => c.lambda > 1e-9 * lamMax && c.lambda > 1e-15)
+      .map((c) => ({ k: c.tag.k, value: c.value, lambda: c.lambda, origin: c.tracked ? 'refined' : c.tag.origin })),
     certificateDetails: sol.certificate,
     polished: sol.polished,
   };
