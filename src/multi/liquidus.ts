@@ -5,6 +5,15 @@ import { chemicalPotentials, type PhaseFunction } from './phase.js';
 import { newton } from './newton.js';
 import { fromSoftmax, interior, simplexGrid, toSoftmax } from './simplex.js';
 
+/** Options of {@link firstSolid}. */
+export interface FirstSolidOptions {
+  /** Subdivisions of the simplex grid of the driving-force search and check (default 400, 40, 14 for c = 2, 3, 4). */
+  gridN?: number;
+  /** A cheaper solid model whose first solid starts the search (e.g. the random solid for the SRO solid). */
+  seed?: PhaseFactory;
+  seedGridN?: number;
+}
+
 /** A phase model at given charges and Gamma_1 (of the lowest of those charges). */
 export type PhaseFactory = (z: readonly number[], gamma: number) => PhaseFunction;
 
@@ -31,7 +40,13 @@ export function ocpMeltingGamma(): number {
 const GRID_N: Record<number, number> = { 2: 400, 3: 40, 4: 14 };
 
 /** Driving force G(x) = f_sol(x) - x . muL (units of T) and its minimum over the simplex. */
-function minimizeDrivingForce(solid: PhaseFunction, muL: Float64Array, starts: Float64Array[], useGrid: boolean): { x: Float64Array; g: number } {
+function minimizeDrivingForce(
+  solid: PhaseFunction,
+  muL: Float64Array,
+  starts: Float64Array[],
+  useGrid: boolean,
+  gridN?: number,
+): { x: Float64Array; g: number } {
   const c = muL.length;
   const G = (x: ArrayLike<number>) => {
     let s = solid.f(x);
@@ -40,7 +55,7 @@ function minimizeDrivingForce(solid: PhaseFunction, muL: Float64Array, starts: F
   };
   const cands: Array<{ x: Float64Array; g: number }> = starts.map((x) => ({ x, g: G(x) }));
   if (useGrid) {
-    const pts = simplexGrid(c, GRID_N[c] ?? 8).map((p) => interior(p, 1e-9));
+    const pts = simplexGrid(c, gridN ?? GRID_N[c] ?? 8).map((p) => interior(p, 1e-9));
     const vals = pts.map(G);
     const order = vals.map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
     for (const i of order.slice(0, 4)) cands.push({ x: pts[i], g: vals[i] });
@@ -82,7 +97,9 @@ export function firstSolid(
   z: readonly number[],
   xL: readonly number[],
   guess?: { gamma: number; solid: readonly number[] },
+  options: FirstSolidOptions = {},
 ): FirstSolid {
+  if (!guess && options.seed) guess = firstSolid(liquid, options.seed, z, xL, undefined, { gridN: options.seedGridN });
   const idx = xL.map((v, i) => (v > 0 ? i : -1)).filter((i) => i >= 0);
   const zr = referenceCharge(z);
   if (idx.length === 0) throw new DomainError('liquid composition has no species');
@@ -99,7 +116,8 @@ export function firstSolid(
   if (idx.length === 1) {
     return { gamma: ocpMeltingGamma() / conv, liquid: [...xL], solid: expand([1]), residual: 0, gridMin: 0 };
   }
-  const sub = reduced(liquid, solid, zs, xs, guess ? { gamma: guess.gamma * conv, solid: idx.map((i) => guess.solid[i]) } : undefined);
+  const g0 = guess;
+  const sub = reduced(liquid, solid, zs, xs, g0 ? { gamma: g0.gamma * conv, solid: idx.map((i) => g0.solid[i]) } : undefined, options.gridN);
   return { ...sub, gamma: sub.gamma / conv, liquid: [...xL], solid: expand(sub.solid) };
 }
 
@@ -108,13 +126,14 @@ function reduced(
   solid: PhaseFactory,
   z: readonly number[],
   xL: readonly number[],
-  guess?: { gamma: number; solid: readonly number[] },
+  guess: { gamma: number; solid: readonly number[] } | undefined,
+  gridN: number | undefined,
 ): FirstSolid {
   const c = z.length;
   const zr = referenceCharge(z);
   const mu = (gamma: number) => chemicalPotentials(liquid(z, gamma), xL);
   const solveAt = (gamma: number, starts: Float64Array[], useGrid: boolean) =>
-    minimizeDrivingForce(solid(z, gamma), mu(gamma), starts, useGrid);
+    minimizeDrivingForce(solid(z, gamma), mu(gamma), starts, useGrid, gridN);
   const polish = (gamma0: number, xs0: ArrayLike<number>) => {
     const res = newton(
       (u) => {

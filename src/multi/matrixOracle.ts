@@ -70,6 +70,8 @@ export function matrixEvaluator(x: readonly number[], n: number) {
   return {
     c,
     P,
+    r,
+    S0,
     /** lambda and v (length c) at cosines cos (length >= n) for deviations z. */
     at(z: ArrayLike<number>, cos: ArrayLike<number>, offset = 0): { value: number; v: number[] } {
       D.fill(0);
@@ -124,6 +126,65 @@ export function matrixEvaluator(x: readonly number[], n: number) {
   };
 }
 
+/**
+ * lambda(k_j) at every sample point: per point the pair sums D_p = sum_i z_p(i) c_i(k_j), then
+ * the closed-form smallest eigenvalue of the projected 2 x 2 (c = 3) or 1 x 1 (c = 2) matrix.
+ */
+function scanValues(ev: ReturnType<typeof matrixEvaluator>, z: ArrayLike<number>, sample: MatrixSampleTable): Float64Array {
+  const { n, count, table } = sample;
+  const out = new Float64Array(count);
+  if (ev.c > 3) {
+    for (let j = 0; j < count; j++) out[j] = ev.valueAt(z, table, j * n);
+    return out;
+  }
+  const P = ev.P;
+  // Projected contributions per pair: S -= D_p r_p r_p^T.
+  const w00 = new Float64Array(P);
+  const w01 = new Float64Array(P);
+  const w11 = new Float64Array(P);
+  for (let k = 0; k < P; k++) {
+    const r = ev.r[k];
+    w00[k] = r[0] * r[0];
+    w01[k] = ev.c === 3 ? r[0] * r[1] : 0;
+    w11[k] = ev.c === 3 ? r[1] * r[1] : 0;
+  }
+  // Per-shell coefficients of the three matrix entries.
+  const a00 = new Float64Array(n);
+  const a01 = new Float64Array(n);
+  const a11 = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < P; k++) {
+      a00[i] -= z[i * P + k] * w00[k];
+      a01[i] -= z[i * P + k] * w01[k];
+      a11[i] -= z[i * P + k] * w11[k];
+    }
+  const s00 = ev.S0[0];
+  if (ev.c === 2) {
+    for (let j = 0, o = 0; j < count; j++, o += n) {
+      let v = s00;
+      for (let i = 0; i < n; i++) v += a00[i] * table[o + i];
+      out[j] = v;
+    }
+    return out;
+  }
+  const s01 = ev.S0[1];
+  const s11 = ev.S0[3];
+  for (let j = 0, o = 0; j < count; j++, o += n) {
+    let p = s00;
+    let q = s01;
+    let r = s11;
+    for (let i = 0; i < n; i++) {
+      const ci = table[o + i];
+      p += a00[i] * ci;
+      q += a01[i] * ci;
+      r += a11[i] * ci;
+    }
+    const h = 0.5 * (p - r);
+    out[j] = 0.5 * (p + r) - Math.sqrt(h * h + q * q);
+  }
+  return out;
+}
+
 const dist = (u: ArrayLike<number>, w: ArrayLike<number>): number => Math.hypot(u[0] - w[0], u[1] - w[1], u[2] - w[2]);
 
 /** Local minimum of lambda(k) from k0 (alternating: k-minimization of v^T S v, then v update). */
@@ -150,7 +211,11 @@ function refineFrom(ev: ReturnType<typeof matrixEvaluator>, z: ArrayLike<number>
 }
 
 /** The matrix oracle of one minimization at x (stateful: cuts issued, the last scan's lowest points). */
-export function matrixOracle(sample: MatrixSampleTable, x: readonly number[], options: { tolerance?: number; refineStarts?: number } = {}): SeparationOracle<MatrixTag> {
+export function matrixOracle(
+  sample: MatrixSampleTable,
+  x: readonly number[],
+  options: { tolerance?: number; refineStarts?: number; warmCuts?: Array<{ k: Vec3; v: number[] }> } = {},
+): SeparationOracle<MatrixTag> {
   const n = sample.n;
   const ev = matrixEvaluator(x, n);
   const tolerance = options.tolerance ?? 1e-13;
@@ -176,6 +241,12 @@ export function matrixOracle(sample: MatrixSampleTable, x: readonly number[], op
           const cut = sampleCut(j, Array.from({ length: ev.c }, (_, a) => Q[a * (ev.c - 1) + p]));
           if (cut) cuts.push(cut);
         }
+      // Cuts of a neighbouring solution (same species): only a head start, every cut is valid.
+      for (const w of options.warmCuts ?? []) {
+        if (w.v.length !== ev.c) continue;
+        const dup = cuts.some((q) => dist(q.tag.k, w.k) < 1e-12 && Math.abs(q.tag.v.reduce((s, qa, a) => s + qa * w.v[a], 0)) > 1 - 1e-12);
+        if (!dup) cuts.push({ ...ev.cut(w.v, shellCosinesAt(w.k, n)), tag: { k: w.k, v: w.v, origin: 'refined' } });
+      }
       return { cuts, tracked: [] };
     },
     mostViolated(pt: Point, limit: number) {
@@ -183,9 +254,10 @@ export function matrixOracle(sample: MatrixSampleTable, x: readonly number[], op
       const KEEP = Math.max(64, limit + nStarts);
       const best: number[] = [];
       const bestVal: number[] = [];
+      const vals = scanValues(ev, pt.z, sample);
       let min = Infinity;
       for (let j = 0; j < sample.count; j++) {
-        const v = ev.valueAt(pt.z, sample.table, j * n);
+        const v = vals[j];
         if (v < min) min = v;
         if (best.length === KEEP && !(v < bestVal[KEEP - 1])) continue;
         let q = best.length === KEEP ? KEEP - 1 : best.length;
@@ -200,7 +272,7 @@ export function matrixOracle(sample: MatrixSampleTable, x: readonly number[], op
         bestVal[q] = v;
       }
       const order = best;
-      const vals = new Map(best.map((j, q) => [j, bestVal[q]]));
+      const low = new Map(best.map((j, q) => [j, bestVal[q]]));
       lows = [];
       for (const j of order) {
         if (lows.length >= nStarts) break;
@@ -209,7 +281,7 @@ export function matrixOracle(sample: MatrixSampleTable, x: readonly number[], op
       }
       const cuts: LinearCut<MatrixTag>[] = [];
       for (const j of order) {
-        if (cuts.length >= limit || !(vals.get(j)! < -tolerance)) break;
+        if (cuts.length >= limit || !(low.get(j)! < -tolerance)) break;
         const cut = sampleCut(j, ev.at(pt.z, sample.table, j * n).v);
         if (cut) cuts.push(cut);
       }

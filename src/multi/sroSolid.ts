@@ -3,8 +3,8 @@ import { bccShells } from '../lattice/bccShells.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import { getConstraintTable } from '../sro/constraintTable.js';
 import { solveCuttingPlane, type FinalCut } from '../sro/cuttingPlane.js';
-import { entropyAt, type ConvexProgram, type Point } from '../sro/program.js';
-import { DEFAULT_SAMPLE_SIZE } from '../sro/wedgeSample.js';
+import { entropyAt, inDomain, pointFromZ, type ConvexProgram, type Point } from '../sro/program.js';
+import { DEFAULT_SAMPLE_SIZE, type Vec3 } from '../sro/wedgeSample.js';
 import { chargeMoments, referenceCharge } from './composition.js';
 import { matrixOracle, type MatrixTag } from './matrixOracle.js';
 import { randomEnergyMoments } from './random.js';
@@ -21,6 +21,8 @@ export interface MultiSroOptions {
   seed?: number;
   samplePoints?: number;
   onProgress?: (message: string) => void;
+  /** A neighbouring solution (same species present): its z starts the solver, its active cuts are cuts from the outset. */
+  warm?: MultiSroResult;
   /** Return an uncertified result instead of throwing UncertifiedError. */
   allowUncertified?: boolean;
 }
@@ -71,7 +73,26 @@ export function multiSroSolid(z: readonly number[], x: readonly number[], gamma:
   const m = Float64Array.from(bccShells(n), (s) => s.m);
   const program = pairProgram({ z: zs, x: xs, T, h, m });
   const table = getConstraintTable(n, { seed: options.seed ?? 1, size: options.samplePoints ?? DEFAULT_SAMPLE_SIZE });
-  const sol = solveCuttingPlane(program, matrixOracle(table, xs), { onProgress: options.onProgress });
+  const solve = (warm: MultiSroResult | undefined) => {
+    const w = warm?.internal;
+    const near = w && w.present.length === present.length && w.present.every((a, k) => a === present[k]) && w.point.z.length === program.dim;
+    let warmCuts: Array<{ k: Vec3; v: number[] }> | undefined;
+    let start: Point | undefined;
+    if (near) {
+      const lmax = Math.max(0, ...w.cuts.map((q) => q.lambda));
+      warmCuts = w.cuts.filter((q) => q.lambda > 1e-8 * lmax).map((q) => ({ k: q.tag.k, v: q.tag.v }));
+      start = pointFromZ(program, w.point.z);
+    }
+    return solveCuttingPlane(program, matrixOracle(table, xs, { warmCuts }), {
+      onProgress: options.onProgress,
+      start: start && inDomain(start) ? start : undefined,
+    });
+  };
+  const good = (q: ReturnType<typeof solve>) =>
+    Math.abs(q.certificate.dualityGap) <= MULTI_CERTIFICATE_TOLERANCE && q.certificate.minDeltaK >= MULTI_EIGEN_TOLERANCE && entropyAt(program.entropy, q.point.u) >= -1e-12;
+  let sol = solve(options.warm);
+  // A warm start only speeds things up: if it did not end certified, solve cold.
+  if (options.warm && !good(sol)) sol = solve(undefined);
   const Urnd = randomEnergyMoments(mom, zr, sums).v;
   let ez = 0;
   for (let i = 0; i < program.dim; i++) ez += program.energy[i] * sol.point.z[i];
