@@ -25,8 +25,8 @@ function readH5(path: string) {
 }
 
 describe('coulomix ternary / distillation / export mesa-ternary', () => {
-  it('ternary --json: certified tie-lines including a trace one; --model sro is one line, exit 2', async () => {
-    const r = run(['ternary', '--gamma', '170', '--grid', '24', '--trace', '1e-6', '--json', '--quiet']);
+  it('ternary --json: certified tie-lines including a trace one; bad input is exit 2', async () => {
+    const r = run(['ternary', '--model', 'random', '--gamma', '170', '--grid', '24', '--trace', '1e-6', '--json', '--quiet']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/null|NaN|Infinity/);
     const out = JSON.parse(r.stdout);
@@ -38,14 +38,11 @@ describe('coulomix ternary / distillation / export mesa-ternary', () => {
       expect(tangentPlaneResidual(multiLiquid([6, 8, 10], 170), t.liquid, multiRandomSolid([6, 8, 10], 170, sums), t.solid)).toBeLessThan(1e-9);
     }
     expect(out.tieLines.some((t: { trace?: boolean; liquid: number[] }) => t.trace && Math.abs(t.liquid[2] - 1e-6) < 1e-15)).toBe(true);
-    const sro = run(['ternary', '--gamma', '170', '--model', 'sro']);
-    expect(sro.code).toBe(2);
-    expect(sro.stderr.trim().split('\n')).toHaveLength(1);
     expect(run(['ternary', '--gamma', '0']).code).toBe(2);
   });
 
   it('distillation --json: D and the O enrichment along the liquidus', () => {
-    const r = run(['distillation', '--points', '4', '--json', '--quiet']);
+    const r = run(['distillation', '--model', 'random', '--points', '4', '--json', '--quiet']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rows).toHaveLength(4);
@@ -56,10 +53,19 @@ describe('coulomix ternary / distillation / export mesa-ternary', () => {
     expect(out.maxResidual).toBeLessThan(1e-9);
   });
 
+  it('distillation --model sro: certified first solids from the SRO solid, trace x3 = 1e-6 included', () => {
+    const r = run(['distillation', '--model', 'sro', '--points', '3', '--x3', '1e-6', '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.rows).toHaveLength(3);
+    expect(out.maxResidual).toBeLessThan(1e-9);
+    for (const q of out.rows) expect(q.D).toBeGreaterThan(0);
+  });
+
   it('export mesa-ternary writes HDF5 that jsfive reads back with MESA layout; no overwrite without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mesa-'));
     const n = 7;
-    const r = run(['export', 'mesa-ternary', '--system', 'CONe', '--out', dir, '--n', String(n), '--threads', '2', '--quiet']);
+    const r = run(['export', 'mesa-ternary', '--system', 'CONe', '--model', 'random', '--out', dir, '--n', String(n), '--threads', '2', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     const table = await mesaTernaryTable('CONe', 'random', { n });
     const sums = await getLatticeSums(8);
@@ -91,11 +97,11 @@ describe('coulomix ternary / distillation / export mesa-ternary', () => {
       expect(v[0 * n + (n - 1)]).toBe(0);
     }
     const before = statSync(join(dir, 'CONe_deltaC.h5')).mtimeMs;
-    const again = run(['export', 'mesa-ternary', '--system', 'CONe', '--out', dir, '--n', '3', '--quiet']);
+    const again = run(['export', 'mesa-ternary', '--system', 'CONe', '--model', 'random', '--out', dir, '--n', '3', '--quiet']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists; use --force/);
     expect(statSync(join(dir, 'CONe_deltaC.h5')).mtimeMs).toBe(before);
-    expect(run(['export', 'mesa-ternary', '--system', 'CONe', '--out', dir, '--n', '3', '--force', '--quiet']).code).toBe(0);
+    expect(run(['export', 'mesa-ternary', '--system', 'CONe', '--model', 'random', '--out', dir, '--n', '3', '--force', '--quiet']).code).toBe(0);
     expect(readH5(join(dir, 'CONe_deltaO.h5')).attrs.num_x1).toBe(3);
     expect(run(['export', 'mesa-ternary', '--system', 'XYZ', '--out', dir]).code).toBe(2);
   });

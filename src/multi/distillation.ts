@@ -1,4 +1,4 @@
-import { ocpMeltingGamma, firstSolid, type PhaseFactory } from './liquidus.js';
+import { ocpMeltingGamma, firstSolid, type FirstSolidOptions, type PhaseFactory } from './liquidus.js';
 
 /** One point of the distillation curve: a liquid on its liquidus and the first solid. */
 export interface DistillationRow {
@@ -35,12 +35,13 @@ export function distillation(
   x3: number,
   x2s: readonly number[],
   onRow?: (done: number) => void,
+  options: FirstSolidOptions = {},
 ): DistillationRow[] {
   const rows: DistillationRow[] = [];
   let guess: { gamma: number; solid: number[] } | undefined;
   for (const x2 of x2s) {
     const xl = [1 - x2 - x3, x2, x3];
-    const r = firstSolid(liquid, solid, z, xl, guess);
+    const r = firstSolid(liquid, solid, z, xl, guess, options);
     guess = { gamma: r.gamma, solid: r.solid };
     rows.push({
       x2,

@@ -56,9 +56,31 @@ function minimizeDrivingForce(
   const cands: Array<{ x: Float64Array; g: number }> = starts.map((x) => ({ x, g: G(x) }));
   if (useGrid) {
     const pts = simplexGrid(c, gridN ?? GRID_N[c] ?? 8).map((p) => interior(p, 1e-9));
-    const vals = pts.map(G);
-    const order = vals.map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
-    for (const i of order.slice(0, 4)) cands.push({ x: pts[i], g: vals[i] });
+    const lb = (solid as { lowerBound?: (x: ArrayLike<number>) => number }).lowerBound;
+    if (lb) {
+      // Branch and bound on a rigorous lower bound of f: a point is evaluated only if its bound
+      // lies below the best driving force found so far (and below 0, what the check needs).
+      const bounds = pts.map((p) => {
+        let s = lb(p);
+        for (let a = 0; a < c; a++) s -= p[a] * muL[a];
+        return s;
+      });
+      const order = bounds.map((_, i) => i).sort((i, j) => bounds[i] - bounds[j]);
+      let best = Math.min(0, ...cands.map((q) => q.g));
+      const found: Array<{ x: Float64Array; g: number }> = [];
+      for (const i of order) {
+        if (!(bounds[i] < best)) break;
+        const g = G(pts[i]);
+        found.push({ x: pts[i], g });
+        best = Math.min(best, g);
+      }
+      found.sort((p, q) => p.g - q.g);
+      cands.push(...found.slice(0, 4));
+    } else {
+      const vals = pts.map(G);
+      const order = vals.map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
+      for (const i of order.slice(0, 4)) cands.push({ x: pts[i], g: vals[i] });
+    }
   }
   let best = { x: cands[0].x, g: Infinity };
   for (const cand of cands) {

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.js';
+import { DomainError, UncertifiedError } from '../errors.js';
 import { firstSolid } from './liquidus.js';
 import { multiModels, type MultiSolidModel } from './models.js';
 
@@ -24,14 +24,14 @@ export const MESA_POINT_STRIDE = 5;
 
 /** Liquidus and first solid for one column, warm-started along x2 (plain data, runs in a worker). */
 export async function mesaColumn(task: MesaColumnTask): Promise<Float64Array> {
-  const { liquid, solid } = await multiModels(task.model);
+  const { liquid, solid, liquidusOptions } = await multiModels(task.model);
   const { n, j } = task;
   const m = n - j;
   const out = new Float64Array(m * MESA_POINT_STRIDE);
   let guess: { gamma: number; solid: number[] } | undefined;
   for (let i = 0; i < m; i++) {
     const xl = [j / (n - 1), i / (n - 1), (n - 1 - i - j) / (n - 1)];
-    const r = firstSolid(liquid, solid, task.z, xl, guess);
+    const r = firstSolid(liquid, solid, task.z, xl, guess, liquidusOptions);
     guess = { gamma: r.gamma, solid: r.solid };
     out.set([r.gamma, r.solid[0], r.solid[1], r.solid[2], r.residual], i * MESA_POINT_STRIDE);
   }
@@ -120,7 +120,14 @@ async function runColumns(tasks: MesaColumnTask[], threads: number, onProgress?:
     // Longest columns first (column j has n - j points) for a balanced pool.
     const order = tasks.map((_, k) => k);
     const out = new Array<Float64Array>(tasks.length);
-    await Promise.all(order.map((k) => pool.run(tasks[k]).then((r: Float64Array) => (out[k] = tick(r)))));
+    await Promise.all(
+      order.map((k) =>
+        pool.run(tasks[k]).then((r: Float64Array | { error: { name: string; message: string } }) => {
+          if (r instanceof Float64Array) return (out[k] = tick(r));
+          throw r.error.name === 'DomainError' ? new DomainError(r.error.message) : new UncertifiedError(r.error.message);
+        }),
+      ),
+    );
     return out;
   } finally {
     await pool.destroy();

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 import { getLatticeSums } from '../latticeSums/getLatticeSums.js';
 import { multiLiquid } from './liquid.js';
-import type { PhaseFactory } from './liquidus.js';
+import type { FirstSolidOptions, PhaseFactory } from './liquidus.js';
 import type { PhaseFunction } from './phase.js';
 import { multiRandomSolid } from './random.js';
 import { multiSroPhase } from './sroPhase.js';
@@ -17,6 +17,8 @@ export interface MultiModels {
   solid: PhaseFactory;
   /** A cheaper solid that starts searches (the random solid, for 'sro'). */
   seed?: PhaseFactory;
+  /** Options for firstSolid with this model (SRO: random-solid seed, coarser global grid check). */
+  liquidusOptions: FirstSolidOptions;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function multiModels(model: MultiSolidModel): Promise<MultiModels> 
   const sums = await getLatticeSums(8);
   const random: PhaseFactory = (z, g) => multiRandomSolid(z, g, sums);
   const liquid: PhaseFactory = (z, g) => multiLiquid(z, g);
-  if (model === 'random') return { model, liquid, solid: random };
+  if (model === 'random') return { model, liquid, solid: random, liquidusOptions: {} };
   // SRO: one phase per (charges, Gamma), all sharing the warm start; the random solid seeds searches.
   const phases = new Map<string, PhaseFunction>();
   const shared = {};
@@ -44,5 +46,5 @@ export async function multiModels(model: MultiSolidModel): Promise<MultiModels> 
     }
     return p;
   };
-  return { model, liquid, solid, seed: random };
+  return { model, liquid, solid, seed: random, liquidusOptions: { seed: random, gridN: 10 } };
 }

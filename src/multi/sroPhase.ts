@@ -1,9 +1,10 @@
+import { UncertifiedError } from '../errors.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import { bccShells } from '../lattice/bccShells.js';
 import { referenceCharge, chargeMoments } from './composition.js';
 import type { PhaseFunction } from './phase.js';
 import { randomEnergyMoments } from './random.js';
-import { multiSroSolid, type MultiSroOptions, type MultiSroResult } from './sroSolid.js';
+import { multiSroLowerBound, multiSroSolid, type MultiSroOptions, type MultiSroResult } from './sroSolid.js';
 import { pairList } from './sroPairs.js';
 
 /**
@@ -75,7 +76,7 @@ export function multiSroPhase(
   sums: LatticeSums,
   options: MultiSroOptions = {},
   shared: { last?: MultiSroResult } = {},
-): PhaseFunction & { evaluations: number } {
+): PhaseFunction & { evaluations: number; lowerBound(x: ArrayLike<number>): number } {
   const cache = new Map<string, MultiSroResult>();
   const phase = {
     name: 'sro',
@@ -94,10 +95,34 @@ export function multiSroPhase(
       return r;
     },
     f(x: ArrayLike<number>) {
-      return gamma * phase.solve(x).F;
+      // A pure plasma has no pairs to order: F = 0 (linear mixing subtracted), as for the random solid.
+      if (Array.prototype.filter.call(x, (v: number) => v > 0).length < 2) return 0;
+      const r = phase.trial(x);
+      return r ? gamma * r.F : NaN;
+    },
+    /**
+     * solve(x), except that at extreme trace compositions (some 0 < x_a < 1e-12, where solvers'
+     * trial steps can land) an uncertified minimization gives undefined (f, grad NaN: the trial
+     * step is rejected) instead of an error. Reported results are certified by their callers.
+     */
+    trial(x: ArrayLike<number>): MultiSroResult | undefined {
+      try {
+        return phase.solve(x);
+      } catch (err) {
+        const extreme = Array.prototype.some.call(x, (v: number) => v > 0 && v < 1e-12);
+        if (err instanceof UncertifiedError && extreme) return undefined;
+        throw err;
+      }
+    },
+    /** A rigorous lower bound of f (units of T), cheap: see multiSroLowerBound. */
+    lowerBound(x: ArrayLike<number>) {
+      if (Array.prototype.filter.call(x, (v: number) => v > 0).length < 2) return 0;
+      return gamma * multiSroLowerBound(z, Array.from(x), gamma, sums, options.shells ?? 8);
     },
     grad(x: ArrayLike<number>) {
-      return sroGradient(z, Array.from(x), phase.solve(x), sums).map((v) => gamma * v);
+      const r = phase.trial(x);
+      if (!r) return new Float64Array(z.length).fill(NaN);
+      return sroGradient(z, Array.from(x), r, sums).map((v) => gamma * v);
     },
   };
   return phase;

@@ -3,6 +3,8 @@ import { bccShells } from '../lattice/bccShells.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import { getConstraintTable } from '../sro/constraintTable.js';
 import { solveCuttingPlane, type FinalCut } from '../sro/cuttingPlane.js';
+import { dualBound } from '../sro/dual.js';
+import { solveInteriorPoint } from '../sro/interiorPoint.js';
 import { entropyAt, inDomain, pointFromZ, type ConvexProgram, type Point } from '../sro/program.js';
 import { DEFAULT_SAMPLE_SIZE, type Vec3 } from '../sro/wedgeSample.js';
 import { chargeMoments, referenceCharge } from './composition.js';
@@ -129,4 +131,31 @@ export function multiSroSolid(z: readonly number[], x: readonly number[], gamma:
     );
   }
   return result;
+}
+
+/**
+ * A rigorous lower bound of the SRO free energy (U_1): the exact Lagrangian dual bound of the
+ * program without the eq. 3 cuts (a relaxation), from one interior-point solve. Lets a grid search
+ * skip compositions whose bound already exceeds the current best.
+ *
+ * @example multiSroLowerBound([6, 8, 10], [0.3, 0.4, 0.3], 175, sums) <= multiSroSolid(...).F
+ */
+export function multiSroLowerBound(z: readonly number[], x: readonly number[], gamma: number, sums: LatticeSums, shells = 8): number {
+  const present = x.map((v, a) => (v > 0 ? a : -1)).filter((a) => a >= 0);
+  const zs = present.map((a) => z[a]);
+  const xs = present.map((a) => x[a]);
+  const zr = referenceCharge(z);
+  const mom = chargeMoments(z, x);
+  const Urnd = randomEnergyMoments(mom, zr, sums).v;
+  let smix = 0;
+  for (const v of xs) smix -= v * Math.log(v);
+  if (present.length < 2) return Urnd - smix / gamma;
+  const unit = 1 / (Math.pow(zr, 5 / 3) * Math.cbrt(mom.m1.v));
+  const h = Array.from({ length: shells }, (_, i) => 0.5 * sums.shells[i].IminusT * unit);
+  const m = Float64Array.from(bccShells(shells), (s) => s.m);
+  const program = pairProgram({ z: zs, x: xs, T: 1 / gamma, h, m });
+  const none = { rows: new Float64Array(0), offsets: new Float64Array(0), count: 0 };
+  const sol = solveInteriorPoint(program, none, []);
+  const bound = dualBound(program, none, sol.multipliers);
+  return Urnd + (Number.isFinite(bound) ? Math.min(bound, -smix / gamma) : -Infinity);
 }

@@ -38,6 +38,10 @@ export interface TernaryDiagram {
 export interface TernaryDiagramOptions {
   /** Grid subdivisions of the triangle (default 60). */
   grid?: number;
+  /** Refine at most this many two-phase facets, evenly spaced along the list (default all). */
+  maxTieLines?: number;
+  /** Called after each refined facet (done, total). */
+  onProgress?: (done: number, total: number) => void;
   /** Liquid fractions x_3 (third species) at which tie-lines are traced from the 1-2 edge (default none). */
   trace?: readonly number[];
 }
@@ -61,11 +65,15 @@ export function ternaryDiagram(liquid: PhaseFunction, solid: PhaseFunction, opti
   const hull = ternaryHull(phases, n);
   const pts = hull.points;
   const out: TernaryDiagram = { z: [...liquid.z], gamma: liquid.gamma, grid: n, tieLines: [], threePhase: [], unrefined: 0 };
-  for (const facet of hull.twoPhase) {
+  const all = hull.twoPhase;
+  const keep = Math.min(all.length, options.maxTieLines ?? all.length);
+  const chosen = keep === all.length ? all : Array.from({ length: keep }, (_, k) => all[Math.floor(((k + 0.5) * all.length) / keep)]);
+  chosen.forEach((facet, k) => {
     const t = refineTwoPhase(phases, n, pts[facet.lone], pts[facet.edge[0]], pts[facet.edge[1]]);
     if (t) out.tieLines.push(t);
     else out.unrefined++;
-  }
+    options.onProgress?.(k + 1, chosen.length);
+  });
   for (const tri of hull.threePhase) {
     const ps = tri.map((k) => pts[k]);
     const r = threePhase(ps.map((p) => phases[p.phase]) as [PhaseFunction, PhaseFunction, PhaseFunction], ps.map((p) => p.x));

@@ -17,6 +17,9 @@ export interface HullPoint {
   x: [number, number, number];
 }
 
+const hasBound = (p: PhaseFunction): p is PhaseFunction & { lowerBound(x: ArrayLike<number>): number } =>
+  typeof (p as { lowerBound?: unknown }).lowerBound === 'function';
+
 export interface HullFacets {
   points: HullPoint[];
   /** Two-phase facets: the lone vertex and the two vertices of the short edge. */
@@ -34,14 +37,32 @@ export interface HullFacets {
 export function ternaryHull(phases: readonly PhaseFunction[], n: number): HullFacets {
   const points: HullPoint[] = [];
   const xyz: Array<[number, number, number]> = [];
-  for (let p = 0; p < phases.length; p++) {
-    for (let i = 0; i <= n; i++)
-      for (let j = 0; i + j <= n; j++) {
-        const x: [number, number, number] = [(n - i - j) / n, i / n, j / n];
-        points.push({ phase: p, i, j, x });
-        xyz.push([i / n, j / n, phases[p].f(x)]);
-      }
+  const grid: Array<[number, number, number]> = [];
+  const ij: Array<[number, number]> = [];
+  for (let i = 0; i <= n; i++)
+    for (let j = 0; i + j <= n; j++) {
+      grid.push([(n - i - j) / n, i / n, j / n]);
+      ij.push([i, j]);
+    }
+  // Cheap phases first; a phase with a rigorous lower bound (the SRO solid) is only evaluated
+  // where its bound lies below the others: elsewhere it cannot be a hull vertex (another phase is
+  // lower at the same composition) and the bound stands in for it.
+  const values = phases.map(() => new Float64Array(grid.length));
+  const order = phases.map((_, p) => p).sort((a, b) => Number(hasBound(phases[a])) - Number(hasBound(phases[b])));
+  for (const p of order) {
+    const ph = phases[p];
+    for (let g = 0; g < grid.length; g++) {
+      let others = Infinity;
+      for (const q of order) if (q !== p && !hasBound(phases[q])) others = Math.min(others, values[q][g]);
+      const lb = hasBound(ph) ? ph.lowerBound(grid[g]) : -Infinity;
+      values[p][g] = lb > others ? lb : ph.f(grid[g]);
+    }
   }
+  for (let p = 0; p < phases.length; p++)
+    for (let g = 0; g < grid.length; g++) {
+      points.push({ phase: p, i: ij[g][0], j: ij[g][1], x: grid[g] });
+      xyz.push([ij[g][0] / n, ij[g][1] / n, values[p][g]]);
+    }
   // Subtract the plane through the lowest vertex values (same hull, better conditioned heights).
   const corner = (i: number, j: number) => Math.min(...xyz.filter((_, k) => points[k].i === i && points[k].j === j).map((q) => q[2]));
   const [f0, f1, f2] = [corner(0, 0), corner(n, 0), corner(0, n)];

@@ -4,11 +4,13 @@ import { ocpMeltingGamma } from '../../multi/liquidus.js';
 import { multiModels } from '../../multi/models.js';
 import { ternaryDiagram, type TernaryDiagram } from '../../multi/ternaryDiagram.js';
 import { integerOption, numberOption, parseOptions } from '../options.js';
+import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 import { chargesOption, fmt, modelOption, outputFile, speciesLabel } from './ternaryShared.js';
 
-const HELP = `usage: coulomix ternary [--z 6,8,10] --gamma G [--model random|sro] [--grid 60]
-                       [--trace 1e-2,1e-4,1e-6] [--svg FILE [--force]] [--quiet] [--json|--csv]
+const HELP = `usage: coulomix ternary [--z 6,8,10] --gamma G [--model sro|random] [--grid 60 (sro: 20)]
+                       [--tie-lines N (sro: 12)] [--trace 1e-2,1e-4,1e-6] [--svg FILE [--force]]
+                       [--quiet] [--json|--csv]
 
 Ternary liquid-solid phase diagram at fixed Gamma = Gamma_1 (of the lowest charge; T/T_1m =
 Gamma_1m/Gamma): lower convex hull of the liquid and solid free energies over the composition
@@ -17,7 +19,8 @@ common-tangent-plane equations, three-phase triangles refined likewise. --trace 
 whose liquid holds the given small fractions of the third species, traced from the binary edge.
 Every tie-line satisfies the tangent-plane conditions to 1e-9 (units of T). --svg writes the Gibbs
 triangle (liquidus red, solidus blue, thinned tie-lines grey). Fractions are number fractions in
-the order of --z. Supported: 1 <= Gamma <= 1000, grid 10..200.
+the order of --z. The SRO solid (default) costs one certified minimization per composition, so
+its hull grid is coarser and at most --tie-lines facets are refined. Supported: 1 <= Gamma <= 1000, grid 10..200.
 `;
 
 /** Run `coulomix ternary`. */
@@ -28,6 +31,7 @@ export async function run(argv: string[]): Promise<void> {
     model: { type: 'string' },
     grid: { type: 'string' },
     trace: { type: 'string' },
+    'tie-lines': { type: 'string' },
     svg: { type: 'string' },
     force: { type: 'boolean' },
     quiet: { type: 'boolean' },
@@ -43,7 +47,8 @@ export async function run(argv: string[]): Promise<void> {
   if (o.gamma === undefined) throw new UsageError('ternary: --gamma is required (1 <= Gamma <= 1000)');
   const gamma = numberOption('gamma', o.gamma, 175, (v) => (v >= 1 && v <= 1000 ? undefined : 'must lie in [1, 1000]'));
   const model = modelOption(o.model);
-  const grid = integerOption('grid', o.grid, 60, 10, 200);
+  const grid = integerOption('grid', o.grid, model === 'sro' ? 20 : 60, 10, 200);
+  const maxTieLines = o['tie-lines'] === undefined ? (model === 'sro' ? 12 : undefined) : integerOption('tie-lines', o['tie-lines'], 12, 1, 100000);
   const trace =
     o.trace === undefined
       ? [1e-2, 1e-4, 1e-6]
@@ -55,7 +60,13 @@ export async function run(argv: string[]): Promise<void> {
   const models = await multiModels(model);
   if (!o.quiet) process.stderr.write(`ternary: hull on a ${grid}-grid and tie-line refinement at Gamma = ${gamma} ...\n`);
   const t0 = Date.now();
-  const d = ternaryDiagram(models.liquid(z, gamma), models.solid(z, gamma), { grid, trace });
+  let bar: ReturnType<typeof createProgress> | undefined;
+  const onProgress = (done: number, total: number) => {
+    bar ??= createProgress('ternary tie-lines', total, { silent: Boolean(o.quiet) });
+    bar.update(done);
+  };
+  const d = ternaryDiagram(models.liquid(z, gamma), models.solid(z, gamma), { grid, trace, maxTieLines, onProgress });
+  bar?.done();
   if (!o.quiet) process.stderr.write(`ternary: ${d.tieLines.length} tie-lines, ${d.threePhase.length} three-phase triangles in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   const labels = z.map(speciesLabel);
   if (svgPath) {

@@ -16,9 +16,9 @@ export function chargesOption(raw: string | boolean | undefined, fallback: numbe
   return parts;
 }
 
-/** --model random|sro. */
+/** --model sro|random (default sro, the paper's solid). */
 export function modelOption(raw: string | boolean | undefined): MultiSolidModel {
-  const m = (raw === undefined ? 'random' : String(raw)) as MultiSolidModel;
+  const m = (raw === undefined ? 'sro' : String(raw)) as MultiSolidModel;
   if (!MULTI_SOLID_MODELS.includes(m)) throw new UsageError(`--model must be one of ${MULTI_SOLID_MODELS.join(', ')}, got '${raw}'`);
   return m;
 }
