@@ -9,7 +9,8 @@ import { getLatticeSums } from '../src/latticeSums/getLatticeSums.js';
 import { tangentPlaneResidual } from '../src/multi/equilibrium.js';
 import { multiLiquid } from '../src/multi/liquid.js';
 import { firstSolid } from '../src/multi/liquidus.js';
-import { mesaTernaryTable } from '../src/multi/mesaTable.js';
+import { MESA_SYSTEMS, mesaTernaryTable } from '../src/multi/mesaTable.js';
+import { mesaFileNames } from '../src/multi/mesaHdf5.js';
 import { multiRandomSolid } from '../src/multi/random.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -104,5 +105,9 @@ describe('coulomix ternary / distillation / export mesa-ternary', () => {
     expect(run(['export', 'mesa-ternary', '--system', 'CONe', '--model', 'random', '--out', dir, '--n', '3', '--force', '--quiet']).code).toBe(0);
     expect(readH5(join(dir, 'CONe_deltaO.h5')).attrs.num_x1).toBe(3);
     expect(run(['export', 'mesa-ternary', '--system', 'XYZ', '--out', dir]).code).toBe(2);
+    // file names and species order of MESA's phase_separation.f90
+    expect(mesaFileNames({ system: 'NeOMg', species: MESA_SYSTEMS.NeOMg.species })).toEqual(['NeOMg_deltaMg.h5', 'NeOMg_deltaO.h5']);
+    expect(mesaFileNames({ system: 'ONeNa', species: MESA_SYSTEMS.ONeNa.species })).toEqual(['ONeNa_deltaNa.h5', 'ONeNa_deltaO.h5']);
+    expect(mesaFileNames({ system: 'COMg', species: MESA_SYSTEMS.COMg.species })).toEqual(['COMg_deltaC.h5', 'COMg_deltaMg.h5']);
   });
 });

@@ -2,12 +2,17 @@ import { DomainError, UncertifiedError } from '../errors.js';
 import { firstSolid } from './liquidus.js';
 import { multiModels, type MultiSolidModel } from './models.js';
 
-/** The four ternary systems MESA's phase-separation module reads (docs/physics.md section 14). */
+/**
+ * The four ternary systems MESA's phase-separation module reads (docs/physics.md section 14), as
+ * [x1, x2, third] in the order of MESA's phase_separation.f90 (medin_cumming_3p_d_*): CONe = C, O
+ * (Ne the rest), COMg = C, Mg (O), NeOMg = Mg, O (Ne), ONeNa = Na, O (Ne). File names are
+ * <system>_delta<x1>.h5 and <system>_delta<x2>.h5.
+ */
 export const MESA_SYSTEMS = {
   CONe: { species: ['C', 'O', 'Ne'], z: [6, 8, 10] },
-  COMg: { species: ['C', 'O', 'Mg'], z: [6, 8, 12] },
-  NeOMg: { species: ['Ne', 'O', 'Mg'], z: [10, 8, 12] },
-  ONeNa: { species: ['O', 'Ne', 'Na'], z: [8, 10, 11] },
+  COMg: { species: ['C', 'Mg', 'O'], z: [6, 12, 8] },
+  NeOMg: { species: ['Mg', 'O', 'Ne'], z: [12, 8, 10] },
+  ONeNa: { species: ['Na', 'O', 'Ne'], z: [11, 8, 10] },
 } as const;
 export type MesaSystem = keyof typeof MESA_SYSTEMS;
 

@@ -19,7 +19,8 @@ x1, x2 (liquid number fractions of the first two species on a grid 0, 1/(n-1), .
 delta [num_x2][num_x1] = x_solid - x_liquid of that file's species, where the solid is the first
 to form when the liquid cools to its liquidus. Points with x1 + x2 > 1 take the value on the
 x1 + x2 = 1 edge at the same x1 (MESA interpolates bicubically over the whole rectangle).
-Species: CONe = C/O/Ne, COMg = C/O/Mg, NeOMg = Ne/O/Mg, ONeNa = O/Ne/Na. Existing files are
+Species (x1, x2, rest) in the order MESA's phase_separation.f90 uses: CONe = C, O, Ne;
+COMg = C, Mg, O; NeOMg = Mg, O, Ne; ONeNa = Na, O, Ne. Existing files are
 never overwritten without --force. Supported: 3 <= n <= 401.
 `;
 
