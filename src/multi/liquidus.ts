@@ -121,7 +121,6 @@ export function firstSolid(
   guess?: { gamma: number; solid: readonly number[] },
   options: FirstSolidOptions = {},
 ): FirstSolid {
-  if (!guess && options.seed) guess = firstSolid(liquid, options.seed, z, xL, undefined, { gridN: options.seedGridN });
   const idx = xL.map((v, i) => (v > 0 ? i : -1)).filter((i) => i >= 0);
   const zr = referenceCharge(z);
   if (idx.length === 0) throw new DomainError('liquid composition has no species');
@@ -138,8 +137,17 @@ export function firstSolid(
   if (idx.length === 1) {
     return { gamma: ocpMeltingGamma() / conv, liquid: [...xL], solid: expand([1]), residual: 0, gridMin: 0 };
   }
-  const g0 = guess;
-  const sub = reduced(liquid, solid, zs, xs, g0 ? { gamma: g0.gamma * conv, solid: idx.map((i) => g0.solid[i]) } : undefined, options.gridN);
+  // Starts tried in order: the caller's guess (e.g. the previous point of a sweep), then the
+  // first solid of the cheaper seed model; the bracketing search only if both fail.
+  type Guess = { gamma: number; solid: readonly number[] };
+  const local = (g: Guess): Guess => ({ gamma: g.gamma * conv, solid: idx.map((i) => g.solid[i]) });
+  const starts: Array<() => Guess | undefined> = [];
+  if (guess) starts.push(() => local(guess));
+  if (options.seed) {
+    const seed = options.seed;
+    starts.push(() => local(firstSolid(liquid, seed, z, xL, undefined, { gridN: options.seedGridN })));
+  }
+  const sub = reduced(liquid, solid, zs, xs, starts, options.gridN);
   return { ...sub, gamma: sub.gamma / conv, liquid: [...xL], solid: expand(sub.solid) };
 }
 
@@ -148,7 +156,7 @@ function reduced(
   solid: PhaseFactory,
   z: readonly number[],
   xL: readonly number[],
-  guess: { gamma: number; solid: readonly number[] } | undefined,
+  starts: Array<() => { gamma: number; solid: readonly number[] } | undefined>,
   gridN: number | undefined,
 ): FirstSolid {
   const c = z.length;
@@ -169,16 +177,25 @@ function reduced(
     );
     return { gamma: Math.exp(res.u[c - 1]), x: fromSoftmax(res.u.subarray(0, c - 1)), residual: res.residual };
   };
-  const certify = (gamma: number, x: Float64Array, residual: number): FirstSolid | undefined => {
+  // A certified liquidus, or the more stable solid the grid check found (a start for the next try).
+  const certify = (gamma: number, x: Float64Array, residual: number): FirstSolid | { better: Float64Array } | undefined => {
     if (!(residual <= 1e-9)) return undefined;
     const check = solveAt(gamma, [x], true);
-    if (!(check.g >= -1e-9)) return undefined;
+    if (!(check.g >= -1e-9)) return { better: check.x };
     return { gamma, liquid: [...xL], solid: [...x], residual, gridMin: check.g };
   };
-  if (guess) {
+  const queue = [...starts];
+  for (let tries = 0; queue.length > 0 && tries < 6; tries++) {
+    const guess = queue.shift()!();
+    if (!guess) continue;
     const p = polish(guess.gamma, guess.solid);
     const ok = certify(p.gamma, p.x, p.residual);
-    if (ok) return ok;
+    if (ok && 'better' in ok) {
+      // Another solid lies below the liquid's plane: its branch freezes first (lower Gamma).
+      const g = p.gamma;
+      const b = ok.better;
+      queue.unshift(() => ({ gamma: g, solid: [...b] }));
+    } else if (ok) return ok;
   }
   // T_liq estimate linear in composition: 1/Gamma = sum_a x_a / Gamma_m,a.
   const gm = ocpMeltingGamma();
@@ -205,6 +222,6 @@ function reduced(
   }
   const p = polish(Math.sqrt(lo * hi), shi.x);
   const ok = certify(p.gamma, p.x, p.residual);
-  if (!ok) throw new UncertifiedError(`liquidus of liquid ${xL.join(', ')} not certified (tangent residual ${p.residual})`);
+  if (!ok || 'better' in ok) throw new UncertifiedError(`liquidus of liquid ${xL.join(', ')} not certified (tangent residual ${p.residual})`);
   return ok;
 }
