@@ -45,7 +45,8 @@ const CONE = [6, 8, 10];
 export async function computeTernarySection(o: TernarySectionOptions): Promise<TernarySectionData> {
   const gammas = o.gammas ?? [175, 165];
   const x3 = o.x3 ?? 0.01;
-  const points = o.points ?? { random: 30, sro: 12 };
+  // random: 3 (sro + 1) - 1 points, so that every SRO composition is also a random one.
+  const points = o.points ?? { random: 38, sro: 12 };
   const log = o.onProgress ?? (() => {});
   await mkdir(o.dir, { recursive: true });
   const diagrams: TernarySectionData['diagrams'] = [];
@@ -106,7 +107,9 @@ function sroEffect(d: TernarySectionData): string {
   const lower = pairs.filter(([q, p]) => q.gamma < p!.gamma).length;
   return (
     `Averaged along the liquidus D is ${f(ms, 3)} with short-range order and ${f(mr, 3)} without: the SRO solid takes ${ms > mr ? 'more' : 'less'} 22Ne, i.e. 22Ne distillation (D < 1) is ${ms > mr ? 'weaker' : 'stronger'} than the disordered solid predicts. ` +
-    `The liquidus Gamma of the SRO model (${range(gs, 1)}) is below the random one at ${lower} of ${pairs.length} common compositions (the ordered solid is more stable, so the liquid freezes at a higher temperature).`
+    (pairs.length
+      ? `The liquidus Gamma of the SRO model (${range(gs, 1)}) is below the random one at ${lower} of ${pairs.length} common compositions (the ordered solid is more stable, so the liquid freezes at a higher temperature).`
+      : '')
   );
 }
 
