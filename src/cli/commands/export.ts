@@ -6,6 +6,7 @@ import { UsageError } from '../usageError.js';
  */
 export const formats: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<void> }> }> = {
   mesa: { summary: "liquidus table + blouin_delta_xo fit for MESA's phase separation", load: () => import('./export/mesa.js') },
+  'mesa-ternary': { summary: 'MESA phase-separation HDF5 tables of a ternary system (e.g. CONe_deltaC.h5)', load: () => import('./exportMesaTernary.js') },
 };
 
 function help(): string {

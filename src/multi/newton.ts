@@ -1,0 +1,98 @@
+/**
+ * Small dense Newton solver for the coexistence equations (square systems of a few unknowns):
+ * forward-difference Jacobian, Gaussian elimination with partial pivoting, backtracking on
+ * |r|^2. Returns the last iterate and its residual; the caller decides what is certified.
+ */
+export interface NewtonResult {
+  u: Float64Array;
+  /** max_i |r_i| at u. */
+  residual: number;
+  iterations: number;
+}
+
+/** Solve A d = b in place (n x n, row-major); returns null if singular. */
+export function solveLinear(A: Float64Array, b: Float64Array, n: number): Float64Array | null {
+  const m = A.slice();
+  const r = b.slice();
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (Math.abs(m[i * n + k]) > Math.abs(m[p * n + k])) p = i;
+    if (!(Math.abs(m[p * n + k]) > 0)) return null;
+    if (p !== k) {
+      for (let j = 0; j < n; j++) [m[k * n + j], m[p * n + j]] = [m[p * n + j], m[k * n + j]];
+      [r[k], r[p]] = [r[p], r[k]];
+    }
+    for (let i = k + 1; i < n; i++) {
+      const f = m[i * n + k] / m[k * n + k];
+      if (f === 0) continue;
+      for (let j = k; j < n; j++) m[i * n + j] -= f * m[k * n + j];
+      r[i] -= f * r[k];
+    }
+  }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = r[i];
+    for (let j = i + 1; j < n; j++) s -= m[i * n + j] * x[j];
+    x[i] = s / m[i * n + i];
+  }
+  return x.every(Number.isFinite) ? x : null;
+}
+
+const maxAbs = (r: ArrayLike<number>): number => {
+  let m = 0;
+  for (let i = 0; i < r.length; i++) m = Math.max(m, Math.abs(r[i]));
+  return Number.isNaN(m) || Array.prototype.some.call(r, (v: number) => !Number.isFinite(v)) ? Infinity : m;
+};
+const norm2 = (r: ArrayLike<number>): number => {
+  let s = 0;
+  for (let i = 0; i < r.length; i++) s += r[i] * r[i];
+  return Number.isFinite(s) ? s : Infinity;
+};
+
+/**
+ * Newton iteration on residual(u) = 0 (n equations, n unknowns) until max|r| <= tol.
+ *
+ * @param maxStep largest change of any unknown in one step (unknowns are logs: default 2)
+ * @example newton((u) => Float64Array.of(u[0] * u[0] - 2), [1]).u[0] // 1.41421356...
+ */
+export function newton(
+  residual: (u: Float64Array) => Float64Array,
+  u0: ArrayLike<number>,
+  options: { tol?: number; maxIter?: number; maxStep?: number } = {},
+): NewtonResult {
+  const tol = options.tol ?? 1e-12;
+  const maxIter = options.maxIter ?? 60;
+  const maxStep = options.maxStep ?? 2;
+  let u = Float64Array.from(u0);
+  let r = residual(u);
+  const n = u.length;
+  let it = 0;
+  for (; it < maxIter && maxAbs(r) > tol; it++) {
+    const J = new Float64Array(n * n);
+    for (let j = 0; j < n; j++) {
+      const h = 1e-7 * Math.max(1, Math.abs(u[j]));
+      const up = u.slice();
+      up[j] += h;
+      const rp = residual(up);
+      for (let i = 0; i < n; i++) J[i * n + j] = (rp[i] - r[i]) / h;
+    }
+    const d = solveLinear(J, r, n);
+    if (!d) break;
+    const big = maxAbs(d);
+    let t = big > maxStep ? maxStep / big : 1;
+    const r0 = norm2(r);
+    let accepted = false;
+    for (let k = 0; k < 40; k++, t *= 0.5) {
+      const un = u.map((v, i) => v - t * d[i]);
+      const rn = residual(un);
+      if (norm2(rn) < r0 || (k > 30 && norm2(rn) <= r0)) {
+        u = un;
+        r = rn;
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) break;
+  }
+  return { u, residual: maxAbs(r), iterations: it };
+}
