@@ -4,8 +4,7 @@ import { distillation, type DistillationRow } from '../../multi/distillation.js'
 import { multiModels } from '../../multi/models.js';
 import { integerOption, numberOption, parseOptions } from '../options.js';
 import { createProgress } from '../progress.js';
-import { UsageError } from '../usageError.js';
-import { chargesOption, fmt, modelOption, outputFile, speciesLabel } from './ternaryShared.js';
+import { chargesOption, checkFormat, fmt, modelOption, OUTPUT_FLAGS, outputFile, speciesLabel } from './ternaryShared.js';
 
 const HELP = `usage: coulomix distillation [--z 6,8,10] [--x3 0.01] [--model sro|random] [--points 40 (sro: 16)]
                             [--svg FILE [--force]] [--quiet] [--json|--csv]
@@ -26,12 +25,7 @@ export async function run(argv: string[]): Promise<void> {
     x3: { type: 'string' },
     model: { type: 'string' },
     points: { type: 'string' },
-    svg: { type: 'string' },
-    force: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    json: { type: 'boolean' },
-    csv: { type: 'boolean' },
-    help: { type: 'boolean' },
+    ...OUTPUT_FLAGS,
   });
   if (o.help) {
     process.stdout.write(HELP);
@@ -41,7 +35,7 @@ export async function run(argv: string[]): Promise<void> {
   const x3 = numberOption('x3', o.x3, 0.01, (v) => (v >= 1e-9 && v <= 0.2 ? undefined : 'must lie in [1e-9, 0.2]'));
   const model = modelOption(o.model);
   const points = integerOption('points', o.points, model === 'sro' ? 16 : 40, 3, 400);
-  if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
+  checkFormat(o);
   const svgPath = outputFile('svg', o.svg, Boolean(o.force));
   const { liquid, solid, liquidusOptions } = await multiModels(model);
   const x2s = Array.from({ length: points }, (_, k) => ((1 - x3) * (k + 1)) / (points + 1));

@@ -6,7 +6,7 @@ import { ternaryDiagram, type TernaryDiagram } from '../../multi/ternaryDiagram.
 import { integerOption, numberOption, parseOptions } from '../options.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
-import { chargesOption, fmt, modelOption, outputFile, speciesLabel } from './ternaryShared.js';
+import { chargesOption, checkFormat, fmt, modelOption, OUTPUT_FLAGS, outputFile, speciesLabel } from './ternaryShared.js';
 
 const HELP = `usage: coulomix ternary [--z 6,8,10] --gamma G [--model sro|random] [--grid 60 (sro: 20)]
                        [--tie-lines N (sro: 12)] [--trace 1e-2,1e-4,1e-6] [--svg FILE [--force]]
@@ -32,12 +32,7 @@ export async function run(argv: string[]): Promise<void> {
     grid: { type: 'string' },
     trace: { type: 'string' },
     'tie-lines': { type: 'string' },
-    svg: { type: 'string' },
-    force: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    json: { type: 'boolean' },
-    csv: { type: 'boolean' },
-    help: { type: 'boolean' },
+    ...OUTPUT_FLAGS,
   });
   if (o.help) {
     process.stdout.write(HELP);
@@ -55,7 +50,7 @@ export async function run(argv: string[]): Promise<void> {
       : String(o.trace)
           .split(',')
           .map((s) => numberOption('trace', s, 0, (v) => (v >= 1e-12 && v <= 0.2 ? undefined : 'values must lie in [1e-12, 0.2]')));
-  if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
+  checkFormat(o);
   const svgPath = outputFile('svg', o.svg, Boolean(o.force));
   const models = await multiModels(model);
   if (!o.quiet) process.stderr.write(`ternary: hull on a ${grid}-grid and tie-line refinement at Gamma = ${gamma} ...\n`);

@@ -20,6 +20,21 @@ export function chargesOption(raw: string | boolean | undefined, fallback: numbe
   return parts;
 }
 
+/** The output flags `ternary` and `distillation` share: --svg FILE [--force], --quiet, --json|--csv, --help. */
+export const OUTPUT_FLAGS = {
+  svg: { type: 'string' },
+  force: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+/** --json and --csv exclude each other. */
+export function checkFormat(o: Record<string, unknown>): void {
+  if (o.json && o.csv) throw new UsageError('choose one of --json and --csv');
+}
+
 /** --model sro|random (default sro, the paper's solid). */
 export function modelOption(raw: string | boolean | undefined): MultiSolidModel {
   const m = (raw === undefined ? 'sro' : String(raw)) as MultiSolidModel;
