@@ -91,6 +91,13 @@ export async function runSweep(o: SweepRunOptions): Promise<SweepSummary> {
       return;
     }
     deferred.delete(task.id);
+    // Another sweep may have finished the task and released its claim between the check above
+    // and this claim: look again now that the claim is ours, so a task is never computed twice.
+    if (hasResult(o.dir, task.id)) {
+      claim.release();
+      finished += 1;
+      return;
+    }
     let outcome: TaskOutcome;
     try {
       outcome = await runTask(o.cli, o.command, taskArgv(task.flags), o.timeoutMs ?? 0, o.signal);
