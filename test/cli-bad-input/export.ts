@@ -23,11 +23,4 @@ export const rows: BadInputRow[] = [
   { args: ['mesa-ternary', '--system', 'CONe', '--out', 'x', '--model', 'foo'], stderr: /--model must be one of/ },
   { args: ['mesa-ternary', '--system', 'CONe', '--out', 'x', '--threads', '0'], stderr: /--threads must be an integer/ },
   { args: ['mesa-ternary', '--system', 'CONe', '--out', 'x', '--bogus'] },
-  { args: ['mesa-ternary'], stderr: /--system must be one of/ },
-  { args: ['mesa-ternary', '--system', 'XX', '--out', 'x'], stderr: /--system must be one of/ },
-  { args: ['mesa-ternary', '--system', 'CONe'], stderr: /--out DIR is required/ },
-  { args: ['mesa-ternary', '--system', 'CONe', '--out', 'x', '--n', '2'], stderr: /--n must be an integer/ },
-  { args: ['mesa-ternary', '--system', 'CONe', '--out', 'x', '--model', 'foo'], stderr: /--model must be one of/ },
-  { args: ['mesa-ternary', '--system', 'CONe', '--out', 'x', '--threads', '0'], stderr: /--threads must be an integer/ },
-  { args: ['mesa-ternary', '--system', 'CONe', '--out', 'x', '--bogus'] },
 ];
