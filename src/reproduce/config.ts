@@ -38,6 +38,8 @@ export interface ReproduceConfig {
   pairGammaStep: number;
   /** Lattice Monte Carlo section: 'coarse' by default, 'full' (finite-size study) with --mc full. */
   mc: McLevel;
+  /** The C/O/Ne section (Gibbs triangles, 22Ne distillation, a MESA table): default level only (about a minute). */
+  ternary: boolean;
 }
 
 /** The configuration of a level (threads filled in by the caller). */
@@ -63,6 +65,7 @@ export function configFor(level: ReproduceLevel, threads: number): ReproduceConf
     crystallizationGammas: [170, 160, 150],
     pairGammaStep: 2,
     mc: level === 'tiny' ? 'tiny' : level === 'quick' ? 'quick' : 'coarse',
+    ternary: level === 'default',
   };
   if (level === 'quick') {
     return {

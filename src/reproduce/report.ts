@@ -179,6 +179,7 @@ export function reportMarkdown(s: ReproduceSummary): string {
 
   L.push(...pairsSection(s.beyond));
   L.push(s.mc.markdown);
+  if (s.ternary) L.push(s.ternary.markdown);
 
   // Discussion
   L.push('## Where we differ from the paper, and why (as far as we can tell)');

@@ -28,6 +28,7 @@ import { newTrouble, type SroTrouble } from './sroSweeps.js';
 import { computeTableI, type TableIResult } from './tableI.js';
 import { beyondThePaper, EXTRA_PAIRS, type PairsSummary } from './pairs.js';
 import { mcSection, MC_FILES } from './mcSection.js';
+import { computeTernarySection, ternaryMarkdown } from './ternarySection.js';
 import type { McStudyResult } from './mcStudy.js';
 
 /** The paper's SRO solidus compositions at crystallization (published; comparison only). */
@@ -115,6 +116,8 @@ export interface ReproduceSummary {
   files: string[];
   /** The lattice Monte Carlo section (beyond the paper), with its REPORT.md markdown. */
   mc: { result: McStudyResult; markdown: string };
+  /** The C/O/Ne section (default level only). */
+  ternary: { markdown: string } | null;
 }
 
 /** Diagnostic: the SRO solidus at the given Gammas with curves minimized on a second wedge sample (seed 2). */
@@ -328,6 +331,16 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
   // 11. Beyond the paper: the exact (Monte Carlo) equilibrium of the same crystal.
   const mc = await timed('monteCarlo', () => mcSection(cfg.mc, st, { z1, z2, threads: cfg.threads, gamma1m, sums, crystalGammas, fig3: f3.rows, progress }));
 
+  // 12. Beyond the paper: three kinds of nuclei, C/O/Ne (default level only; its figures are
+  // written into the result directory by the section itself).
+  const ternary = cfg.ternary
+    ? await timed('ternary', async () => {
+        const d = await computeTernarySection({ dir: st.dir, threads: cfg.threads, onProgress: (m) => progress.note(m) });
+        st.written.push(...d.diagrams.map((q) => q.svg), d.distillationSvg);
+        return { markdown: ternaryMarkdown(d) };
+      })
+    : null;
+
   const bd = bdAzeotrope();
   const { data: _unused, ...fig4Rest } = f4;
   void _unused;
@@ -363,6 +376,7 @@ async function run(cfg: ReproduceConfig, st: Staging, progress: Progress): Promi
     beyond,
     files: [],
     mc,
+    ternary,
   };
   await writeReport(st, summary);
   summary.files = [...new Set([...st.written, 'summary.json'])].sort();
