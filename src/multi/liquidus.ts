@@ -199,7 +199,8 @@ function maxAbs(r: ArrayLike<number>): number {
  * construction: at most MAX_TRIES starts (the caller's guess, the seed model's first solid, the
  * linear T_liq estimate, and any more stable solid a grid check finds), each polished by Newton on
  * (y_solid, ln Gamma); a start whose polish does not converge is first moved onto the liquidus by
- * a bounded bracket (BRACKET_STEPS steps of 4 % in Gamma) and bisection of the local driving force.
+ * a bounded bracket (BRACKET_STEPS steps of 4 % in Gamma, a grid search every 5th) and bisection
+ * of the driving force.
  * A polished point is certified by the tangent residual with accurate chemical potentials (a few
  * chord steps if needed) and the grid check; otherwise UncertifiedError.
  */
@@ -235,17 +236,17 @@ function reduced(
     if (!(check.g >= -TANGENT_TOLERANCE)) return { better: check.x, gamma: a.gamma };
     return { gamma: a.gamma, liquid: [...xL], solid: [...a.x], residual: a.residual, gridMin: check.g };
   };
-  // Local bracket of the liquidus along the branch through x0, then bisection (no grid: bounded and cheap).
+  // Bracket of the liquidus along the branch through x0 (grid search at the start and every 5th step), then local bisection.
   const bracket = (g0: number, x0: ArrayLike<number>): Guess | undefined => {
     let lo = g0;
-    let slo = solveAt(g0, [Float64Array.from(x0), Float64Array.from(xL)], false);
+    let slo = solveAt(g0, [Float64Array.from(x0), Float64Array.from(xL)], true);
     const dir = slo.g > 0 ? BRACKET_FACTOR : 1 / BRACKET_FACTOR;
     let hi = lo;
     let shi = slo;
     for (let k = 0; k < BRACKET_STEPS && shi.g > 0 === slo.g > 0; k++) {
       [lo, slo] = [hi, shi];
       hi *= dir;
-      shi = solveAt(hi, [slo.x], false);
+      shi = solveAt(hi, [slo.x], k % 5 === 4); // the grid every 5th step: another branch may cross first
     }
     if (shi.g > 0 === slo.g > 0) return undefined;
     if (dir < 1) [lo, slo, hi, shi] = [hi, shi, lo, slo];
