@@ -183,7 +183,7 @@ const POLISH_TOLERANCE = 1e-5;
 const TANGENT_TOLERANCE = 1e-9;
 /** Bounds of the search, so that every liquid ends certified or with UncertifiedError after a fixed amount of work. */
 const MAX_TRIES = 8;
-const BRACKET_STEPS = 30;
+const BRACKET_STEPS = 18;
 const BRACKET_FACTOR = 1.04;
 const BISECTIONS = 40;
 const ACCURATE_STEPS = 5;
@@ -199,7 +199,7 @@ function maxAbs(r: ArrayLike<number>): number {
  * construction: at most MAX_TRIES starts (the caller's guess, the seed model's first solid, the
  * linear T_liq estimate, and any more stable solid a grid check finds), each polished by Newton on
  * (y_solid, ln Gamma); a start whose polish does not converge is first moved onto the liquidus by
- * a bounded bracket (BRACKET_STEPS steps of 4 % in Gamma, a grid search every 5th) and bisection
+ * a bounded bracket (BRACKET_STEPS steps in Gamma, 4 % doubled every third step, up to a factor of 1.6e3; a grid search every 5th step) and bisection
  * of the driving force.
  * A polished point is certified by the tangent residual with accurate chemical potentials (a few
  * chord steps if needed) and the grid check; otherwise UncertifiedError.
@@ -245,7 +245,7 @@ function reduced(
     let shi = slo;
     for (let k = 0; k < BRACKET_STEPS && shi.g > 0 === slo.g > 0; k++) {
       [lo, slo] = [hi, shi];
-      hi *= dir;
+      hi *= dir ** 2 ** Math.floor(k / 3); // steps of 4 %, doubled every third step
       shi = solveAt(hi, [slo.x], k % 5 === 4); // the grid every 5th step: another branch may cross first
     }
     if (shi.g > 0 === slo.g > 0) return undefined;
@@ -262,16 +262,19 @@ function reduced(
   const gm = ocpMeltingGamma();
   let inv = 0;
   for (let a = 0; a < c; a++) inv += xL[a] / (gm * Math.pow(zr / z[a], 5 / 3));
-  const queue = [...starts, () => ({ gamma: 1 / inv, solid: [...xL] })];
+  // Each entry: a start, and whether to bracket before polishing (a more stable solid found by a
+  // grid check at Gamma_p: the liquidus lies below Gamma_p, on its branch or another's).
+  const queue: Array<{ start: () => Guess | undefined; bracketFirst: boolean }> = [...starts, () => ({ gamma: 1 / inv, solid: [...xL] })].map((start) => ({ start, bracketFirst: false }));
   let last = 'no start converged';
   for (let tries = 0; queue.length > 0 && tries < MAX_TRIES; tries++) {
-    const guess = queue.shift()!();
+    const item = queue.shift()!;
+    const guess = item.start();
     if (!guess) continue;
-    let p = polish(guess.gamma, guess.solid);
+    let p = item.bracketFirst ? { gamma: guess.gamma, x: Float64Array.from(guess.solid), residual: Infinity } : polish(guess.gamma, guess.solid);
     if (!(p.residual <= POLISH_TOLERANCE)) {
       const b = bracket(guess.gamma, guess.solid);
       if (!b) {
-        last = `no sign change of the driving force within a factor ${BRACKET_FACTOR ** BRACKET_STEPS} of Gamma = ${guess.gamma}`;
+        last = `no sign change of the driving force within ${BRACKET_STEPS} widening steps from Gamma = ${guess.gamma}`;
         continue;
       }
       p = polish(b.gamma, b.solid);
@@ -280,7 +283,7 @@ function reduced(
     if (ok && 'better' in ok) {
       // Another solid lies below the liquid's plane: its branch freezes first (lower Gamma).
       const { gamma, better } = ok;
-      queue.unshift(() => ({ gamma, solid: [...better] }));
+      queue.unshift({ start: () => ({ gamma, solid: [...better] }), bracketFirst: true });
       last = `a more stable solid than ${Array.from(p.x).join(', ')} at Gamma = ${p.gamma}`;
     } else if (ok) return ok;
     else last = `tangent residual ${p.residual.toExponential(1)} at Gamma = ${p.gamma}`;
