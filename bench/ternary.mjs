@@ -67,8 +67,8 @@ export async function benchTernary() {
   const sums = await getLatticeSums(8);
   getConstraintTable(8);
   if (args.includes('--only-sro-table')) {
-    // Keep the other rows of the last full run; replace the SRO-table rows.
-    const kept = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).results.filter((r) => !/SRO solid, \d+ x \d+/.test(r.name)) : [];
+    // Keep the other rows of the last run; replace the SRO-table rows of the grids measured now.
+    const kept = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).results.filter((r) => !(/SRO solid, \d+ x \d+/.test(r.name) && sroNs.includes(r.n))) : [];
     let out;
     await sroTables(mesaTernaryTable, (sro) => (out = write([...kept, ...sro])));
     return out;

@@ -103,13 +103,13 @@ describe('first solid: bounded search with noisy gradients (docs/physics.md sect
 
   it('SRO solid: the C/Ne-edge liquid (0.6, 0, 0.4) of a 6 x 6 CONe table (it once stalled for minutes) is certified within a budget of minimizations', async () => {
     const m = await multiModels('sro');
-    const sro = counted(m.solid, 4000);
+    const sro = counted(m.solid, 1500);
     const r = firstSolid(m.liquid, sro.factory, [6, 8, 10], [0.6, 0, 0.4], undefined, m.liquidusOptions);
     expect(r.residual).toBeLessThanOrEqual(1e-9);
     expect(r.gridMin).toBeGreaterThanOrEqual(-1e-9);
     // The C-rich solid freezes first, just below the Ne-rich branch (near the C/Ne eutectic).
     expect(r.solid[0]).toBeGreaterThan(0.6);
     expect(r.solid[1]).toBe(0);
-    expect(sro.count.calls).toBeLessThan(4000);
-  });
+    expect(sro.count.calls).toBeLessThan(1500);
+  }, 600_000); // the evaluation budget bounds the work; this only keeps a loaded machine from cutting it short
 });

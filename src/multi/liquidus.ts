@@ -250,7 +250,7 @@ function reduced(
     }
     if (shi.g > 0 === slo.g > 0) return undefined;
     if (dir < 1) [lo, slo, hi, shi] = [hi, shi, lo, slo];
-    for (let k = 0; k < BISECTIONS && hi / lo - 1 > 1e-8; k++) {
+    for (let k = 0; k < BISECTIONS && hi / lo - 1 > 1e-5; k++) {
       const mid = Math.sqrt(lo * hi);
       const sm = solveAt(mid, [slo.x, shi.x], false);
       if (sm.g > 0) [lo, slo] = [mid, sm];
@@ -262,16 +262,17 @@ function reduced(
   const gm = ocpMeltingGamma();
   let inv = 0;
   for (let a = 0; a < c; a++) inv += xL[a] / (gm * Math.pow(zr / z[a], 5 / 3));
-  // Each entry: a start, and whether to bracket before polishing (a more stable solid found by a
-  // grid check at Gamma_p: the liquidus lies below Gamma_p, on its branch or another's).
-  const queue: Array<{ start: () => Guess | undefined; bracketFirst: boolean }> = [...starts, () => ({ gamma: 1 / inv, solid: [...xL] })].map((start) => ({ start, bracketFirst: false }));
+  // Each entry: a start and, for a more stable solid found by a grid check at Gamma_p, that Gamma_p.
+  const queue: Array<{ start: () => Guess | undefined; below?: number }> = [...starts, () => ({ gamma: 1 / inv, solid: [...xL] })].map((start) => ({ start }));
   let last = 'no start converged';
   for (let tries = 0; queue.length > 0 && tries < MAX_TRIES; tries++) {
     const item = queue.shift()!;
     const guess = item.start();
     if (!guess) continue;
-    let p = item.bracketFirst ? { gamma: guess.gamma, x: Float64Array.from(guess.solid), residual: Infinity } : polish(guess.gamma, guess.solid);
-    if (!(p.residual <= POLISH_TOLERANCE)) {
+    let p = polish(guess.gamma, guess.solid);
+    // After a grid check found a more stable solid at Gamma_p, the liquidus lies below Gamma_p:
+    // a polish that ends at or above it found another tangent point, so bracket instead.
+    if (!(p.residual <= POLISH_TOLERANCE) || (item.below !== undefined && !(p.gamma < item.below))) {
       const b = bracket(guess.gamma, guess.solid);
       if (!b) {
         last = `no sign change of the driving force within ${BRACKET_STEPS} widening steps from Gamma = ${guess.gamma}`;
@@ -283,7 +284,7 @@ function reduced(
     if (ok && 'better' in ok) {
       // Another solid lies below the liquid's plane: its branch freezes first (lower Gamma).
       const { gamma, better } = ok;
-      queue.unshift({ start: () => ({ gamma, solid: [...better] }), bracketFirst: true });
+      queue.unshift({ start: () => ({ gamma, solid: [...better] }), below: gamma });
       last = `a more stable solid than ${Array.from(p.x).join(', ')} at Gamma = ${p.gamma}`;
     } else if (ok) return ok;
     else last = `tangent residual ${p.residual.toExponential(1)} at Gamma = ${p.gamma}`;
