@@ -1,6 +1,6 @@
 import { UncertifiedError } from '../../errors.js';
 import { closePool, defaultThreads, maxThreads } from '../../parallel/pool.js';
-import { latticeMonteCarlo, type LatticeMonteCarloResult } from '../../mc/latticeMonteCarlo.js';
+import { latticeMonteCarlo, progressFraction, type LatticeMonteCarloResult } from '../../mc/latticeMonteCarlo.js';
 import { compareRows, type RowComparison } from '../../mc/compare.js';
 import { runChecks, type McCheck } from '../../mc/checks.js';
 import { wedgeLabel } from '../../mc/wedgeK.js';
@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<void> {
       z1, z2, x, gammaMax, L, shells, couplings, sweeps, seed, threads,
       onProgress: (stage, done, total) => {
         bar ??= createProgress('mc', 100);
-        bar.update(Math.round(stage === 'pilot' ? (20 * done) / total : 20 + (80 * done) / total), stage);
+        bar.update(Math.round(100 * progressFraction(stage, done, total)), stage);
       },
     });
     bar?.done(`${r.seconds.toFixed(1)} s`);
@@ -87,6 +87,7 @@ function jsonResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
   return {
     x: r.x, z1: r.z1, z2: r.z2, L: r.L, shells: r.shells, seed: r.seed,
     xCell: r.xCell, N: r.N, sweeps: r.sweeps, couplings: r.couplings, ladder: r.ladder, swapAcceptance: r.swapAcceptance,
+    ladderTrials: r.ladderTrials, replicasPerTrial: r.replicasPerTrial,
     maxDriftZ: r.maxDriftZ, checks: checks.map((c) => ({ name: c.name, pass: c.pass })),
     rows: r.rows.map((w, j) => ({
       gamma: w.gamma, u: w.u, uError: w.uError, f: w.f, fError: w.fError, s: w.s, sError: w.sError,
@@ -124,6 +125,7 @@ function textResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
   const lines = [
     `Lattice Monte Carlo, Z1 = ${r.z1}, Z2 = ${r.z2}, x = ${r.x} (cell ${r.xCell.toFixed(6)}), L = ${r.L} (N = ${r.N}), ${r.shells} coupled shells${r.paperHamiltonian ? ' (paper eqs. 5, 6)' : ' (custom couplings)'}`,
     `${r.ladder.length} replicas on Gamma = 0..${r.ladder[r.ladder.length - 1]}, ${r.sweeps} sweeps each (+ ${r.pilotSweeps} pilot), seed ${r.seed}, ${r.seconds.toFixed(1)} s, ${(r.attemptedMoves / r.seconds).toExponential(2)} moves/s`,
+    `ladder: pilot ${r.pilotSweeps} sweeps, ${r.ladderTrials} refinement trials of ${r.trialSweeps} sweeps (replicas ${r.replicasPerTrial.join(' -> ')})`,
     `swap acceptance min ${Math.min(...r.swapAcceptance).toFixed(2)}, median ${median(r.swapAcceptance).toFixed(2)}; equilibration drift max |z| = ${r.maxDriftZ.toFixed(1)}`,
     '',
     '   Gamma   u (U_1)          f (U_1)          s (k_B)        f - f_SRO    s_SRO    s_A4(MC)  d1_MC    d1_SRO   B2 eta  Binder  S_max  k*',
