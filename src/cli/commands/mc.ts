@@ -9,7 +9,8 @@ import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
 const HELP = `usage: coulomix mc --x X [--z1 6 --z2 8] [--gamma-max 800] [--L 12] [--shells 8]
-                   [--couplings J1,J2,...] [--sweeps K] [--seed S] [--threads K] [--json|--csv]
+                   [--couplings J1,J2,...] [--sweeps K] [--seed S] [--threads K]
+                   [--max-replicas 320] [--json|--csv]
 
 Exact equilibrium of the paper's crystal as a lattice gas (eqs. 5, 6 are exact for any
 arrangement): canonical Monte Carlo with exchange moves on an L x L x L bcc supercell
@@ -17,13 +18,15 @@ arrangement): canonical Monte Carlo with exchange moves on an L x L x L bcc supe
 energy by thermodynamic integration. --shells n couples shells 1..n (1..30, default 8, the
 paper's Hamiltonian); --couplings replaces the J_i (U_1 units) for model checks. --sweeps K
 production sweeps per replica (default 1000; a pilot run of K/4 sets the ladder; the first
-quarter of the production is discarded). One row per Gamma > 0: u, f, s with errors, alpha_i
+quarter of the production is discarded). Short trials then split every ladder pair whose
+swap acceptance is below 0.15 until none is (at most --max-replicas replicas, default 320;
+if that is not enough: one line and exit 1). One row per Gamma > 0: u, f, s with errors, alpha_i
 (shells 1..30), the B2 order parameter and its Binder cumulant, the largest S(k) and its k*,
 and the variational SRO model and the random solid at the same (x, Gamma). Energies per ion
 in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; entropies in k_B. Progress on stderr.
 Ranges: x in [1e-6, 1 - 1e-6] with at least one ion of each kind in the cell; integer charges
 1 <= Z1 < Z2 <= 100; --gamma-max in (0, 5000]; --sweeps 96..100000; --seed 0..2^31-1;
---couplings 1..30 values with |J| <= 10.
+--couplings 1..30 values with |J| <= 10; --max-replicas 2..2000.
 `;
 
 /** `coulomix mc`: see HELP. `--json` prints one object (README, section "coulomix mc"). */
@@ -31,7 +34,7 @@ export async function run(argv: string[]): Promise<void> {
   const o = parseOptions('mc', argv, {
     x: { type: 'string' }, z1: { type: 'string' }, z2: { type: 'string' }, 'gamma-max': { type: 'string' },
     L: { type: 'string' }, shells: { type: 'string' }, couplings: { type: 'string' }, sweeps: { type: 'string' },
-    seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
+    seed: { type: 'string' }, threads: { type: 'string' }, 'max-replicas': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
     help: { type: 'boolean' },
   });
   if (o.help) {
@@ -48,12 +51,13 @@ export async function run(argv: string[]): Promise<void> {
   const sweeps = integerOption('sweeps', o.sweeps, 1000, 96, 100_000);
   const seed = integerOption('seed', o.seed, 1, 0, 2 ** 31 - 1);
   const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
+  const maxReplicas = integerOption('max-replicas', o['max-replicas'], 320, 2, 2000);
   const couplings = o.couplings === undefined ? undefined : parseCouplings(String(o.couplings));
   // The bar starts with the first sweeps, after every input check (an error stays one line).
   let bar: ReturnType<typeof createProgress> | undefined;
   try {
     const r = await latticeMonteCarlo({
-      z1, z2, x, gammaMax, L, shells, couplings, sweeps, seed, threads,
+      z1, z2, x, gammaMax, L, shells, couplings, sweeps, seed, threads, maxReplicas,
       onProgress: (stage, done, total) => {
         bar ??= createProgress('mc', 100);
         bar.update(Math.round(100 * progressFraction(stage, done, total)), stage);
