@@ -5,7 +5,7 @@
 //  2. replica exchange (pilot + production, L = 8, 480 sweeps) with 1 and 2 threads: time, and
 //     the check that both give identical rows;
 //  3. the cost of the Monte Carlo section of `reproduce` at its default level (coarse), and
-//     with `--full` also of `--mc full` (tens of minutes).
+//     with `--full` also of `--mc full` (tens of minutes), against the estimate it prints first.
 // Run stand-alone with `node bench/mc.mjs [--full] [--no-sections] [--moves-only]` after `npm run build`; bench/run.mjs calls
 // benchMc(). Medians of repeated runs; results in bench/results/mc.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -89,7 +89,7 @@ async function replicaExchangeThreads() {
 }
 
 async function sectionCost(level) {
-  const { mcStudy, mcStudyConfig } = await load('reproduce/mcStudy.js');
+  const { mcStudy, mcStudyConfig, mcCostEstimate } = await load('reproduce/mcStudy.js');
   const { getLatticeSums } = await load('latticeSums/getLatticeSums.js');
   const { meltingGamma } = await load('ocp/meltingPoint.js');
   const { closePool, defaultThreads } = await load('parallel/pool.js');
@@ -99,8 +99,9 @@ async function sectionCost(level) {
   const t0 = performance.now();
   const r = await mcStudy(mcStudyConfig(level), { z1: 6, z2: 8, threads: defaultThreads(), gamma1m, sums, crystalGammas: [gamma1m, 170, 160, 150], progress });
   await closePool();
-  const row = { name: `reproduce Monte Carlo section, level ${level} (${defaultThreads()} threads)`, medianMs: Math.round(performance.now() - t0), attemptedMoves: r.attemptedMoves, samples: 1 };
-  console.log(`  ${row.name}: ${(row.medianMs / 1e3).toFixed(0)} s, ${row.attemptedMoves.toExponential(2)} moves`);
+  const estimatedMoves = Math.round(mcCostEstimate(mcStudyConfig(level)).total);
+  const row = { name: `reproduce Monte Carlo section, level ${level} (${defaultThreads()} threads)`, medianMs: Math.round(performance.now() - t0), attemptedMoves: r.attemptedMoves, estimatedMoves, samples: 1 };
+  console.log(`  ${row.name}: ${(row.medianMs / 1e3).toFixed(0)} s, ${row.attemptedMoves.toExponential(2)} moves (estimated beforehand: ${estimatedMoves.toExponential(2)})`);
   return row;
 }
 
