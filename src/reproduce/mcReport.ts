@@ -142,7 +142,8 @@ function meaning(s: McStudyResult, gamma1m: number): string[] {
   const w1m = nearest(big.run.rows, gamma1m);
   const c1m = big.cmp[big.run.rows.indexOf(w1m)];
   const f1m = fInfinite(big.run, w1m.f, w1m.gamma);
-  const peaks = s.sizes.map((z) => `${fx(orderingOf(z).gammaPeak, 0)} (L = ${z.run.L})`).join(', ');
+  // A cell whose self-checks failed is not in equilibrium: its peak is quoted as such.
+  const peaks = s.sizes.map((z) => `${fx(orderingOf(z).gammaPeak, 0)} (L = ${z.run.L}${z.checks.every((c) => c.pass) ? '' : ', self-checks failed: not equilibrated'})`).join(', ');
   const b2 = o.ordered && o.kStar[0] === 1 && o.kStar[1] === 0 && o.kStar[2] === 0;
   const half = o.kStar[0] === 0.5 && o.kStar[1] === 0 && o.kStar[2] === 0;
   const gain = (f1m - (c1m.sro?.f ?? NaN)) / (f1m - c1m.fRandom);
@@ -156,6 +157,8 @@ function meaning(s: McStudyResult, gamma1m: number): string[] {
   L.push(
     `- Free energy at Gamma_1m: f_MC - f_SRO = ${e(f1m - (c1m.sro?.f ?? NaN))} +- ${e(w1m.fError, 1)} U_1, against f_SRO - f_random = ${e((c1m.sro?.f ?? NaN) - c1m.fRandom)}: the variational model captures ${fx(100 * (1 - gain), 0)}% of the exact ordering free-energy gain f_MC - f_random there. The exact entropy is s = ${fx(w1m.gamma * (w1m.u - f1m), 4)} k_B, eq. A.4 at the exact alpha_i gives ${fx(c1m.sA4, 4)} (A.4 ${c1m.sA4 < w1m.gamma * (w1m.u - f1m) ? 'underestimates' : 'overestimates'} the entropy of a given set of pair correlations), and the variational minimum has S = ${fx(c1m.sro?.s ?? NaN, 4)}.`,
   );
+  const sol = s.solidus.map((r) => `${fx(r.xSolidMc, 3)} against ${fx(r.xSolidSro, 3)} (${r.label === 'Gamma_1m' ? 'Gamma_1m' : `Gamma = ${r.label}`})`).join(', ');
+  L.push(`- Solidus: with the MC free energy of the solid the solidus is ${sol}, against the same liquid.`);
   L.push(`- Eq. 4: the exact equilibrium does not satisfy it; the sum over the 8 coupled shells is ${pm(c1m.eq4, c1m.eq4Error, 4)} at Gamma_1m (the paper sets it to 0), because the sampled correlations extend beyond shell 8.`);
   L.push('');
   return L;
