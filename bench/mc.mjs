@@ -37,7 +37,7 @@ async function moveRates() {
       const k = mcKernel(setup, 1, backend);
       for (const gamma of [175.719, 400, 800]) {
         k.load(randomSites(N, N / 2, new SplitMix32(1)), [1, 2, 3, 4]);
-        const sweeps = backend.name === 'wasm' ? (n === 8 ? 200 : 40) : (n === 8 ? 20 : 4);
+        const sweeps = backend.name.startsWith('wasm') ? (n === 8 ? 200 : 40) : (n === 8 ? 20 : 4);
         k.sweeps(gamma, sweeps, 0); // equilibrate roughly and warm the JIT
         const rates = [], cpuRates = [], acc = [];
         for (let rep = 0; rep < 5; rep++) {
@@ -59,7 +59,8 @@ async function moveRates() {
     }
   }
   for (const n of [8, 30]) for (const g of [175.719, 400, 800]) {
-    const w = rows.find((r) => r.name === `moves/s/thread wasm n=${n} L=${L} Gamma=${g}`), j = rows.find((r) => r.name === `moves/s/thread js n=${n} L=${L} Gamma=${g}`);
+    // The WASM backend is named 'wasm' or 'wasm-simd' (whichever build loadWasm picked).
+    const w = rows.find((r) => r.name.startsWith('moves/s/thread wasm') && r.name.endsWith(` n=${n} L=${L} Gamma=${g}`)), j = rows.find((r) => r.name === `moves/s/thread js n=${n} L=${L} Gamma=${g}`);
     rows.push({ name: `wasm/js ratio n=${n} Gamma=${g}`, ratio: +(w.movesPerCpuSecond / j.movesPerCpuSecond).toFixed(2) });
   }
   return rows;
