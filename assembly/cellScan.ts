@@ -31,6 +31,11 @@ const S_ORDER: i32 = 19; // output: positions of the returned cells, lowest firs
 const S_COLUMN: i32 = 20; // scratch (i32, n): per column, the byte address of lo or hi (by the sign of d_i)
 const S_WORDS: i32 = 21;
 
+// Integer copies of the context's integer words (sizes, byte offsets; not S_TABLE_MAX), read
+// back from memory by cellScan: converted from f64 inside it, V8's optimizing compiler re-does
+// the saturating f64 -> i32 conversion (about ten instructions) at uses inside the loops.
+let intWords: usize = 0;
+
 /**
  * A scan context for `count` points, `blocks` blocks and `cells` non-empty cells of n columns;
  * returns its byte offset. The caller fills the arrays at the offsets in words 1..9 (see
@@ -38,6 +43,7 @@ const S_WORDS: i32 = 21;
  */
 export function cellScanContext(n: i32, count: i32, blocks: i32, cells: i32): usize {
   const ctx = allocate(S_WORDS);
+  if (intWords == 0) intWords = allocate(S_WORDS); // here, so that cellScan never allocates
   st(ctx, S_N, <f64>n);
   st(ctx, S_TABLE, <f64>allocate(count * n));
   st(ctx, S_PERM, <f64>allocate(count));
@@ -71,13 +77,8 @@ export function cellScanSetTableMax(ctx: usize, tableMax: f64): void {
   st(ctx, S_TABLE_MAX, tableMax);
 }
 
-// Integer copies of the context's integer words (sizes, byte offsets; not S_TABLE_MAX), read
-// back from memory by cellScan: converted from f64 inside it, V8's optimizing compiler re-does
-// the saturating f64 -> i32 conversion (about ten instructions) at uses inside the loops.
-let intWords: usize = 0;
 
 function contextInts(ctx: usize): usize {
-  if (intWords == 0) intWords = allocate(S_WORDS);
   for (let w = 0; w < S_WORDS; w++) if (w != S_TABLE_MAX) sti(intWords, w, <i32>ld(ctx, w));
   return intWords;
 }

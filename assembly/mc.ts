@@ -20,6 +20,13 @@ function ptr(ctx: usize, w: i32): usize {
   return <usize>ld(ctx, w);
 }
 
+// Integer copies of the context's sizes and addresses for mcSweeps (word w of the context at
+// i32 w of this table). The context holds them as f64; converted inside mcSweeps, V8's
+// optimizing compiler re-does the saturating f64 -> i32 conversion (about ten instructions)
+// at every use inside the loops instead of keeping the result, which cost a third of the
+// move kernel's time; read back from memory they are plain i32 values.
+let intWords: usize = 0;
+
 /**
  * A context for an L^3 bcc supercell with `slots` couplings per site, alpha_i measured on
  * `measureShells` shells, and a per-sweep series of `capacity` sweeps; returns its byte offset.
@@ -28,6 +35,7 @@ function ptr(ctx: usize, w: i32): usize {
 export function mcContext(L: i32, slots: i32, measureShells: i32, capacity: i32): usize {
   const n = 2 * L * L * L;
   const ctx = allocate(MC_WORDS);
+  if (intWords == 0) intWords = allocateInts(MC_WORDS); // here, so that mcSweeps never allocates
   st(ctx, McWord.L, <f64>L);
   st(ctx, McWord.N, <f64>n);
   st(ctx, McWord.SLOTS, <f64>slots);
@@ -184,15 +192,8 @@ export function mcFieldDrift(ctx: usize): f64 {
   return worst;
 }
 
-// Integer copies of the context's sizes and addresses for mcSweeps (word w of the context at
-// i32 w of this table). The context holds them as f64; converted inside mcSweeps, V8's
-// optimizing compiler re-does the saturating f64 -> i32 conversion (about ten instructions)
-// at every use inside the loops instead of keeping the result, which cost a third of the
-// move kernel's time; read back from memory they are plain i32 values.
-let intWords: usize = 0;
 
 function contextInts(ctx: usize): usize {
-  if (intWords == 0) intWords = allocateInts(MC_WORDS);
   for (let w = McWord.L; w <= McWord.SLOTS; w++) sti(intWords, w, <i32>ld(ctx, w));
   sti(intWords, McWord.N2, <i32>ld(ctx, McWord.N2));
   sti(intWords, McWord.DIFF_AB, <i32>ld(ctx, McWord.DIFF_AB));
