@@ -31,6 +31,11 @@ const S_ORDER: i32 = 19; // output: positions of the returned cells, lowest firs
 const S_COLUMN: i32 = 20; // scratch (i32, n): per column, the byte address of lo or hi (by the sign of d_i)
 const S_WORDS: i32 = 21;
 
+// Integer copies of the context's integer words (sizes, byte offsets; not S_TABLE_MAX), read
+// back from memory by cellScan: converted from f64 inside it, V8's optimizing compiler re-does
+// the saturating f64 -> i32 conversion (about ten instructions) at uses inside the loops.
+let intWords: usize = 0;
+
 /**
  * A scan context for `count` points, `blocks` blocks and `cells` non-empty cells of n columns;
  * returns its byte offset. The caller fills the arrays at the offsets in words 1..9 (see
@@ -38,6 +43,7 @@ const S_WORDS: i32 = 21;
  */
 export function cellScanContext(n: i32, count: i32, blocks: i32, cells: i32): usize {
   const ctx = allocate(S_WORDS);
+  if (intWords == 0) intWords = allocate(S_WORDS); // here, so that cellScan never allocates
   st(ctx, S_N, <f64>n);
   st(ctx, S_TABLE, <f64>allocate(count * n));
   st(ctx, S_PERM, <f64>allocate(count));
@@ -69,6 +75,12 @@ export function cellScanBuffer(ctx: usize, which: i32): usize {
 
 export function cellScanSetTableMax(ctx: usize, tableMax: f64): void {
   st(ctx, S_TABLE_MAX, tableMax);
+}
+
+
+function contextInts(ctx: usize): usize {
+  for (let w = 0; w < S_WORDS; w++) if (w != S_TABLE_MAX) sti(intWords, w, <i32>ld(ctx, w));
+  return intWords;
 }
 
 // Interval lower bound of the computed Delta over a block or cell: row s of lo/hi, the column
@@ -116,26 +128,27 @@ function siftDown(heap: usize, lb: usize, size: i32, at: i32): void {
  * order output and their minima and argmins to the min/arg outputs; returns how many.
  */
 export function cellScan(ctx: usize, b: f64, keep: i32, floor: f64): i32 {
-  const n = i32(ld(ctx, S_N));
-  const table = <usize>ld(ctx, S_TABLE);
-  const perm = <usize>ld(ctx, S_PERM);
-  const blockStart = <usize>ld(ctx, S_BLOCK_START);
-  const lo = <usize>ld(ctx, S_LO);
-  const hi = <usize>ld(ctx, S_HI);
-  const cellLo = <usize>ld(ctx, S_CELL_LO);
-  const cellHi = <usize>ld(ctx, S_CELL_HI);
-  const cells = <usize>ld(ctx, S_CELLS);
-  const cellBlockStart = <usize>ld(ctx, S_CELL_BLOCK_START);
-  const nc = i32(ld(ctx, S_NCELLS));
-  const d = <usize>ld(ctx, S_D);
-  const lb = <usize>ld(ctx, S_LB);
-  const heap = <usize>ld(ctx, S_HEAP);
-  const top = <usize>ld(ctx, S_TOP);
-  const found = <usize>ld(ctx, S_FOUND);
-  const cellMin = <usize>ld(ctx, S_MIN);
-  const cellArg = <usize>ld(ctx, S_ARG);
-  const order = <usize>ld(ctx, S_ORDER);
-  const col = <usize>ld(ctx, S_COLUMN);
+  const w = contextInts(ctx);
+  const n = ldi(w, S_N);
+  const table = <usize>ldi(w, S_TABLE);
+  const perm = <usize>ldi(w, S_PERM);
+  const blockStart = <usize>ldi(w, S_BLOCK_START);
+  const lo = <usize>ldi(w, S_LO);
+  const hi = <usize>ldi(w, S_HI);
+  const cellLo = <usize>ldi(w, S_CELL_LO);
+  const cellHi = <usize>ldi(w, S_CELL_HI);
+  const cells = <usize>ldi(w, S_CELLS);
+  const cellBlockStart = <usize>ldi(w, S_CELL_BLOCK_START);
+  const nc = ldi(w, S_NCELLS);
+  const d = <usize>ldi(w, S_D);
+  const lb = <usize>ldi(w, S_LB);
+  const heap = <usize>ldi(w, S_HEAP);
+  const top = <usize>ldi(w, S_TOP);
+  const found = <usize>ldi(w, S_FOUND);
+  const cellMin = <usize>ldi(w, S_MIN);
+  const cellArg = <usize>ldi(w, S_ARG);
+  const order = <usize>ldi(w, S_ORDER);
+  const col = <usize>ldi(w, S_COLUMN);
   const colCell = col + (<usize>n << 2); // the same for the cell ranges (second half)
   for (let i = 0; i < n; i++) {
     const up = ld(d, i) >= 0.0;

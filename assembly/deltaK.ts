@@ -6,10 +6,14 @@
 // definiteness with Armijo backtracking, exactly as documented in src/sro/refineDeltaK.ts.
 //
 // Every call takes a context block (f64 words, built by `deltaKContext`) so that several
-// shell counts can be served without reconfiguring. Output block layout (`OUT_*` offsets):
+// shell counts can be served without reconfiguring. The context also holds, built once, the
+// terms grouped by shell (stable) with the byte addresses of their trig entries and the
+// weight products of the second derivatives, so that the hot loop accumulates each shell's ten
+// jet components in registers (one store per shell) with no conversion of f64 to an index. The
+// sums are the same operations in the same order as term by term into memory: bit-identical. Output block layout (`OUT_*` offsets):
 // k (3), Delta, gradient (3), Hessian (9, row-major), iterations, then the jet at k:
 // c (n), dc (3n, index 3 i + a), d2c (6n, index 6 i + xx,xy,xz,yy,yz,zz).
-import { ld, st, allocate } from "./memory";
+import { ld, st, ldi, sti, ldb, allocate, allocateInts } from "./memory";
 
 const TERM_STRIDE: i32 = 5;
 
@@ -24,7 +28,21 @@ const C_JET: i32 = 6; // two jets of 10 n (current and trial)
 const C_TRIAL: i32 = 7;
 const C_OUT: i32 = 8; // output block
 const C_D: i32 = 9; // input d (n)
-const C_WORDS: i32 = 10;
+const C_INTS: i32 = 10; // i32 copies of words 0..9 where integral (sizes, byte offsets), then I_*
+const C_WORDS: i32 = 11;
+
+// Words of the i32 block at C_INTS after the copies of C_TERMS..C_D (see deltaKContext).
+const I_SHELL_END: i32 = 10; // byte offset of i32[n]: one past each shell's last term (by shell)
+const I_TERM_ADDR: i32 = 11; // byte offset of i32[4 per term, by shell]: cos x, y, z addresses
+const I_TERM_F: i32 = 12; // byte offset of f64[8 per term, by shell]: see TERM_F_*
+const I_WORDS: i32 = 13;
+
+// Per-term doubles: weight, the three indices as f64, and weight h^2 j_a^2 for each axis
+// (computed as ((w h^2) j_a) j_a, the left part of the product the second derivative needs).
+const TF_W: i32 = 0;
+const TF_J: i32 = 1; // x, y, z at 1, 2, 3
+const TF_P: i32 = 4; // x, y, z at 4, 5, 6
+const TF_STRIDE: i32 = 8;
 
 export const OUT_K: i32 = 0;
 export const OUT_VALUE: i32 = 3;
@@ -49,7 +67,50 @@ export function deltaKContext(tPtr: usize, count: i32, shells: i32, maxIndex: i3
   st(ctx, C_TRIAL, <f64>allocate(10 * shells));
   st(ctx, C_OUT, <f64>allocate(OUT_JET + 10 * shells));
   st(ctx, C_D, <f64>allocate(shells));
+  const ints = allocateInts(I_WORDS);
+  st(ctx, C_INTS, <f64>ints);
+  for (let w = C_TERMS; w <= C_D; w++) if (w != C_HALF) sti(ints, w, <i32>ld(ctx, w));
+  groupTerms(ctx, ints, tPtr, count, shells, maxIndex, half);
   return ctx;
+}
+
+/** The terms grouped by shell (stable): trig addresses and per-term doubles (see I_*, TF_*). */
+function groupTerms(ctx: usize, ints: usize, tPtr: usize, count: i32, shells: i32, maxIndex: i32, half: f64): void {
+  const shellEnd = allocateInts(shells);
+  const addr = allocateInts(4 * count);
+  const tf = allocate(TF_STRIDE * count);
+  sti(ints, I_SHELL_END, <i32>shellEnd);
+  sti(ints, I_TERM_ADDR, <i32>addr);
+  sti(ints, I_TERM_F, <i32>tf);
+  const trig = <usize>ldi(ints, C_TRIG);
+  const o1 = maxIndex + 1;
+  const h2 = half * half;
+  for (let i = 0; i < shells; i++) sti(shellEnd, i, 0);
+  for (let t = 0; t < count; t++) {
+    const i = <i32>ld(tPtr, t * TERM_STRIDE + 4);
+    sti(shellEnd, i, ldi(shellEnd, i) + 1);
+  }
+  let end = 0;
+  for (let i = 0; i < shells; i++) {
+    end += ldi(shellEnd, i);
+    sti(shellEnd, i, end - ldi(shellEnd, i)); // the shell's first slot, for now
+  }
+  for (let t = 0; t < count; t++) {
+    const o = t * TERM_STRIDE;
+    const i = <i32>ld(tPtr, o + 4);
+    const slot = ldi(shellEnd, i);
+    sti(shellEnd, i, slot + 1);
+    const wt = ld(tPtr, o + 3);
+    st(tf, TF_STRIDE * slot + TF_W, wt);
+    for (let a = 0; a < 3; a++) {
+      const j = ld(tPtr, o + a);
+      sti(addr, 4 * slot + a, <i32>(trig + (<usize>(a * o1 + <i32>j) << 3)));
+      st(tf, TF_STRIDE * slot + TF_J + a, j);
+      st(tf, TF_STRIDE * slot + TF_P + a, wt * h2 * j * j);
+    }
+    sti(addr, 4 * slot + 3, 0);
+    st(tf, TF_STRIDE * slot + 7, 0.0);
+  }
 }
 
 /** Byte offset of word `which` of a context (C_OUT = 8: output block, C_D = 9: d input). */
@@ -59,14 +120,12 @@ export function deltaKBuffer(ctx: usize, which: i32): usize {
 
 /** The jet (c, dc, d2c) at k into `jet` (10 n doubles). */
 function jetInto(ctx: usize, kx: f64, ky: f64, kz: f64, jet: usize): void {
-  const terms = <usize>ld(ctx, C_TERMS);
-  const count = i32(ld(ctx, C_COUNT));
-  const n = i32(ld(ctx, C_SHELLS));
-  const jmax = i32(ld(ctx, C_MAXINDEX));
+  const ints = <usize>ld(ctx, C_INTS);
+  const n = ldi(ints, C_SHELLS);
+  const jmax = ldi(ints, C_MAXINDEX);
   const half = ld(ctx, C_HALF);
-  const trig = <usize>ld(ctx, C_TRIG);
+  const trig = <usize>ldi(ints, C_TRIG);
   const o1 = jmax + 1;
-  const o2 = 2 * (jmax + 1);
   const sOff = 3 * (jmax + 1);
   for (let a = 0; a < 3; a++) {
     const q = (a == 0 ? kx : a == 1 ? ky : kz) * half;
@@ -75,37 +134,38 @@ function jetInto(ctx: usize, kx: f64, ky: f64, kz: f64, jet: usize): void {
       st(trig, sOff + a * o1 + m, Math.sin(q * <f64>m));
     }
   }
-  for (let i = 0; i < 10 * n; i++) st(jet, i, 0.0);
-  const dc = jet + (<usize>n << 3);
-  const d2c = jet + (<usize>(4 * n) << 3);
-  const h2 = half * half;
-  for (let t = 0; t < count; t++) {
-    const o = t * TERM_STRIDE;
-    const jx = ld(terms, o);
-    const jy = ld(terms, o + 1);
-    const jz = ld(terms, o + 2);
-    const wt = ld(terms, o + 3);
-    const i = i32(ld(terms, o + 4));
-    const ix = i32(jx);
-    const iy = i32(jy);
-    const iz = i32(jz);
-    const cx = ld(trig, ix);
-    const cy = ld(trig, o1 + iy);
-    const cz = ld(trig, o2 + iz);
-    const sx = ld(trig, sOff + ix) * jx * half; // -(d/dk_x) cos(q_x jx) = half jx sin
-    const sy = ld(trig, sOff + o1 + iy) * jy * half;
-    const sz = ld(trig, sOff + o2 + iz) * jz * half;
-    st(jet, i, ld(jet, i) + wt * cx * cy * cz);
-    st(dc, 3 * i, ld(dc, 3 * i) - wt * sx * cy * cz);
-    st(dc, 3 * i + 1, ld(dc, 3 * i + 1) - wt * cx * sy * cz);
-    st(dc, 3 * i + 2, ld(dc, 3 * i + 2) - wt * cx * cy * sz);
-    const b = 6 * i;
-    st(d2c, b, ld(d2c, b) - wt * h2 * jx * jx * cx * cy * cz);
-    st(d2c, b + 1, ld(d2c, b + 1) + wt * sx * sy * cz);
-    st(d2c, b + 2, ld(d2c, b + 2) + wt * sx * cy * sz);
-    st(d2c, b + 3, ld(d2c, b + 3) - wt * h2 * jy * jy * cx * cy * cz);
-    st(d2c, b + 4, ld(d2c, b + 4) + wt * cx * sy * sz);
-    st(d2c, b + 5, ld(d2c, b + 5) - wt * h2 * jz * jz * cx * cy * cz);
+  const sinBytes = <usize>sOff << 3; // sin(q_a m) sits sOff doubles after cos(q_a m)
+  const shellEnd = <usize>ldi(ints, I_SHELL_END);
+  let addr = <usize>ldi(ints, I_TERM_ADDR);
+  let tf = <usize>ldi(ints, I_TERM_F);
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    let c = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0;
+    let e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0, e4 = 0.0, e5 = 0.0;
+    for (const t1 = ldi(shellEnd, i); t < t1; t++, addr += 16, tf += 64) {
+      const ax = <usize>ldi(addr, 0), ay = <usize>ldi(addr, 1), az = <usize>ldi(addr, 2);
+      const cx = ldb(ax), cy = ldb(ay), cz = ldb(az);
+      const wt = ld(tf, TF_W);
+      const sx = ldb(ax + sinBytes) * ld(tf, TF_J) * half; // -(d/dk_x) cos(q_x jx) = half jx sin
+      const sy = ldb(ay + sinBytes) * ld(tf, TF_J + 1) * half;
+      const sz = ldb(az + sinBytes) * ld(tf, TF_J + 2) * half;
+      const wcx = wt * cx, wsx = wt * sx;
+      c += wcx * cy * cz;
+      g0 -= wsx * cy * cz;
+      g1 -= wcx * sy * cz;
+      g2 -= wcx * cy * sz;
+      e0 -= ld(tf, TF_P) * cx * cy * cz;
+      e1 += wsx * sy * cz;
+      e2 += wsx * cy * sz;
+      e3 -= ld(tf, TF_P + 1) * cx * cy * cz;
+      e4 += wcx * sy * sz;
+      e5 -= ld(tf, TF_P + 2) * cx * cy * cz;
+    }
+    st(jet, i, c);
+    const dc = jet + (<usize>(n + 3 * i) << 3);
+    st(dc, 0, g0); st(dc, 1, g1); st(dc, 2, g2);
+    const d2c = jet + (<usize>(4 * n + 6 * i) << 3);
+    st(d2c, 0, e0); st(d2c, 1, e1); st(d2c, 2, e2); st(d2c, 3, e3); st(d2c, 4, e4); st(d2c, 5, e5);
   }
 }
 

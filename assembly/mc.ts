@@ -11,7 +11,7 @@
 //
 // Sites: index s L^3 + (ix L + iy) L + iz, sublattice s = 0 (A, corners) or 1 (B, centres),
 // doubled coordinates P = 2 i + s (units a_l/2). The layout of every buffer is in mcLayout.ts.
-import { ld, st, ldi, sti, allocate, allocateInts } from "./memory";
+import { ld, st, ldi, sti, ldb, stb, allocate, allocateInts } from "./memory";
 import { McWord, McRecord, McSeries, MC_WORDS } from "./mcLayout";
 
 export { McWord, McRecord, McSeries } from "./mcLayout";
@@ -19,6 +19,13 @@ export { McWord, McRecord, McSeries } from "./mcLayout";
 function ptr(ctx: usize, w: i32): usize {
   return <usize>ld(ctx, w);
 }
+
+// Integer copies of the context's sizes and addresses for mcSweeps (word w of the context at
+// i32 w of this table). The context holds them as f64; converted inside mcSweeps, V8's
+// optimizing compiler re-does the saturating f64 -> i32 conversion (about ten instructions)
+// at every use inside the loops instead of keeping the result, which cost a third of the
+// move kernel's time; read back from memory they are plain i32 values.
+let intWords: usize = 0;
 
 /**
  * A context for an L^3 bcc supercell with `slots` couplings per site, alpha_i measured on
@@ -28,6 +35,7 @@ function ptr(ctx: usize, w: i32): usize {
 export function mcContext(L: i32, slots: i32, measureShells: i32, capacity: i32): usize {
   const n = 2 * L * L * L;
   const ctx = allocate(MC_WORDS);
+  if (intWords == 0) intWords = allocateInts(MC_WORDS); // here, so that mcSweeps never allocates
   st(ctx, McWord.L, <f64>L);
   st(ctx, McWord.N, <f64>n);
   st(ctx, McWord.SLOTS, <f64>slots);
@@ -184,6 +192,51 @@ export function mcFieldDrift(ctx: usize): f64 {
   return worst;
 }
 
+
+function contextInts(ctx: usize): usize {
+  for (let w = McWord.L; w <= McWord.SLOTS; w++) sti(intWords, w, <i32>ld(ctx, w));
+  sti(intWords, McWord.N2, <i32>ld(ctx, McWord.N2));
+  sti(intWords, McWord.DIFF_AB, <i32>ld(ctx, McWord.DIFF_AB));
+  for (let w = McWord.SITES; w <= McWord.CAPACITY; w++) sti(intWords, w, <i32>ld(ctx, w));
+  return intWords;
+}
+
+/** The xoshiro128** output of state word s1: rotl(5 s1, 7) times 9, in shifts and adds. */
+@inline function scramble(s1: i32): i32 {
+  const m5 = ((s1 << 2) + s1) | 0;
+  const r = (m5 << 7) | (m5 >>> 25);
+  return ((r << 3) + r) | 0;
+}
+
+/** Index into PAIR_J of the displacement b - a (doubled coordinates, wrapped into [0, 2L)). */
+@inline function pairIndex(coord: usize, a: i32, b: i32, period: i32): i32 {
+  const ca = coord + ((<usize>(3 * a)) << 2), cb = coord + ((<usize>(3 * b)) << 2);
+  let dx = ldi(cb, 0) - ldi(ca, 0);
+  let dy = ldi(cb, 1) - ldi(ca, 1);
+  let dz = ldi(cb, 2) - ldi(ca, 2);
+  dx += period & (dx >> 31);
+  dy += period & (dy >> 31);
+  dz += period & (dz >> 31);
+  return (dx * period + dy) * period + dz;
+}
+
+/**
+ * An accepted exchange's field updates: for each slot k in order, h(a + d_k) -= J_k, then
+ * h(b + d_k) += J_k (the order of the floating-point updates is part of the results).
+ * `na`, `nb`: byte addresses of the NBR rows of a and b; `j`..`jEnd`: SLOT_J's bytes.
+ */
+@inline function moveFields(field: usize, na: usize, nb: usize, j: usize, jEnd: usize): void {
+  for (; j < jEnd; j += 8) {
+    const v = ldb(j);
+    const fa = field + ((<usize>ldi(na, 0)) << 3);
+    stb(fa, ldb(fa) - v);
+    const fb = field + ((<usize>ldi(nb, 0)) << 3);
+    stb(fb, ldb(fb) + v);
+    na += 4;
+    nb += 4;
+  }
+}
+
 /**
  * `sweeps` sweeps of N attempted exchanges at coupling gamma (Boltzmann factor exp(-gamma dE)).
  * After sweep t (from 0) the energy and N2(A) - N2(B) go to record t of SERIES, and when
@@ -191,58 +244,38 @@ export function mcFieldDrift(ctx: usize): f64 {
  * CAPACITY records). Returns the number of accepted exchanges in this call.
  */
 export function mcSweeps(ctx: usize, gamma: f64, sweeps: i32, measureEvery: i32): f64 {
-  const L = <i32>ld(ctx, McWord.L);
-  const n = <i32>ld(ctx, McWord.N);
-  const slots = <i32>ld(ctx, McWord.SLOTS);
-  const n2 = <i32>ld(ctx, McWord.N2);
+  const w = contextInts(ctx);
+  const n = ldi(w, McWord.N), slots = ldi(w, McWord.SLOTS), n2 = ldi(w, McWord.N2);
   const n1 = n - n2;
-  const sites = ptr(ctx, McWord.SITES);
-  const list2 = ptr(ctx, McWord.LIST2);
-  const list1 = ptr(ctx, McWord.LIST1);
-  const field = ptr(ctx, McWord.FIELD);
-  const coord = ptr(ctx, McWord.COORD);
-  const nbr = ptr(ctx, McWord.NBR);
-  const slotJ = ptr(ctx, McWord.SLOT_J);
-  const pairJ = ptr(ctx, McWord.PAIR_J);
-  const series = ptr(ctx, McWord.SERIES);
-  const capacity = <i32>ld(ctx, McWord.CAPACITY);
-  const shells = <i32>ld(ctx, McWord.MEASURE_SHELLS);
-  const stride = McSeries.ALPHA + shells;
-  const rec = ptr(ctx, McWord.RECORD);
-  const rng = ptr(ctx, McWord.RNG);
-  const period = 2 * L;
-  const half = L * L * L;
+  const sites = <usize>ldi(w, McWord.SITES), list2 = <usize>ldi(w, McWord.LIST2), list1 = <usize>ldi(w, McWord.LIST1);
+  const field = <usize>ldi(w, McWord.FIELD), coord = <usize>ldi(w, McWord.COORD), nbr = <usize>ldi(w, McWord.NBR);
+  const slotJ = <usize>ldi(w, McWord.SLOT_J), pairJ = <usize>ldi(w, McWord.PAIR_J);
+  const jEnd = slotJ + ((<usize>slots) << 3), rowBytes = slots << 2;
+  const period = 2 * ldi(w, McWord.L);
+  const half = n >> 1;
+  const rng = <usize>ldi(w, McWord.RNG);
   let s0 = ldi(rng, 0), s1 = ldi(rng, 1), s2 = ldi(rng, 2), s3 = ldi(rng, 3);
   let energy = ld(ctx, McWord.ENERGY);
-  let diff = <i32>ld(ctx, McWord.DIFF_AB);
+  let diff = ldi(w, McWord.DIFF_AB);
   let accepted = 0;
   const canMove = n2 > 0 && n1 > 0;
   for (let sweep = 0; sweep < sweeps; sweep++) {
     for (let t = 0; canMove && t < n; t++) {
       // xoshiro128**: three draws (Z2 slot, Z1 slot, acceptance).
-      let r = ((((s1 << 2) + s1) | 0) << 7) | ((((s1 << 2) + s1) | 0) >>> 25);
-      r = ((r << 3) + r) | 0;
+      let r = scramble(s1);
       let tmp = s1 << 9;
       s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tmp; s3 = (s3 << 11) | (s3 >>> 21);
-      const ia = (r >>> 1) % n2;
-      r = ((((s1 << 2) + s1) | 0) << 7) | ((((s1 << 2) + s1) | 0) >>> 25);
-      r = ((r << 3) + r) | 0;
+      const ia = <i32>(<u32>(r >>> 1) % <u32>n2); // both non-negative: the signed remainder
+      r = scramble(s1);
       tmp = s1 << 9;
       s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tmp; s3 = (s3 << 11) | (s3 >>> 21);
-      const ib = (r >>> 1) % n1;
+      const ib = <i32>(<u32>(r >>> 1) % <u32>n1);
       const a = ldi(list2, ia);
       const b = ldi(list1, ib);
-      let dx = ldi(coord, 3 * b) - ldi(coord, 3 * a);
-      let dy = ldi(coord, 3 * b + 1) - ldi(coord, 3 * a + 1);
-      let dz = ldi(coord, 3 * b + 2) - ldi(coord, 3 * a + 2);
-      if (dx < 0) dx += period;
-      if (dy < 0) dy += period;
-      if (dz < 0) dz += period;
-      const dE = ld(field, b) - ld(field, a) - ld(pairJ, (dx * period + dy) * period + dz);
+      const dE = ld(field, b) - ld(field, a) - ld(pairJ, pairIndex(coord, a, b, period));
       let accept = dE <= 0.0;
       if (!accept) {
-        r = ((((s1 << 2) + s1) | 0) << 7) | ((((s1 << 2) + s1) | 0) >>> 25);
-        r = ((r << 3) + r) | 0;
+        r = scramble(s1);
         tmp = s1 << 9;
         s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tmp; s3 = (s3 << 11) | (s3 >>> 21);
         accept = <f64>(r >>> 1) * 4.656612873077393e-10 < Math.exp(-gamma * dE);
@@ -252,29 +285,13 @@ export function mcSweeps(ctx: usize, gamma: f64, sweeps: i32, measureEvery: i32)
         sti(sites, b, 1);
         sti(list2, ia, b);
         sti(list1, ib, a);
-        const ra = a * slots, rb = b * slots;
-        for (let k = 0; k < slots; k++) {
-          const j = ld(slotJ, k);
-          const na = ldi(nbr, ra + k);
-          st(field, na, ld(field, na) - j);
-          const nb = ldi(nbr, rb + k);
-          st(field, nb, ld(field, nb) + j);
-        }
+        moveFields(field, nbr + <usize>(a * rowBytes), nbr + <usize>(b * rowBytes), slotJ, jEnd);
         energy += dE;
         diff += (b < half ? 1 : -1) - (a < half ? 1 : -1);
         accepted++;
       }
     }
-    if (sweep < capacity) {
-      const out = sweep * stride;
-      st(series, out + McSeries.ENERGY, energy);
-      st(series, out + McSeries.DIFF_AB, <f64>diff);
-      st(series, out + McSeries.S_MAX, -1.0);
-      if (measureEvery > 0 && (sweep + 1) % measureEvery == 0) {
-        mcMeasure(ctx);
-        for (let i = 0; i < McRecord.ALPHA + shells; i++) st(series, out + McSeries.S_MAX + i, ld(rec, i));
-      }
-    }
+    if (sweep < ldi(w, McWord.CAPACITY)) recordSweep(ctx, w, sweep, energy, diff, measureEvery);
   }
   sti(rng, 0, s0); sti(rng, 1, s1); sti(rng, 2, s2); sti(rng, 3, s3);
   st(ctx, McWord.ENERGY, energy);
@@ -282,6 +299,21 @@ export function mcSweeps(ctx: usize, gamma: f64, sweeps: i32, measureEvery: i32)
   st(ctx, McWord.ATTEMPTS, ld(ctx, McWord.ATTEMPTS) + (canMove ? <f64>n * <f64>sweeps : 0.0));
   st(ctx, McWord.ACCEPTED, ld(ctx, McWord.ACCEPTED) + <f64>accepted);
   return <f64>accepted;
+}
+
+/** Record `sweep` of SERIES: energy, N2(A) - N2(B), and the structure measurement when due. */
+function recordSweep(ctx: usize, w: usize, sweep: i32, energy: f64, diff: i32, measureEvery: i32): void {
+  const series = <usize>ldi(w, McWord.SERIES);
+  const shells = <i32>ld(ctx, McWord.MEASURE_SHELLS);
+  const out = sweep * (McSeries.ALPHA + shells);
+  st(series, out + McSeries.ENERGY, energy);
+  st(series, out + McSeries.DIFF_AB, <f64>diff);
+  st(series, out + McSeries.S_MAX, -1.0);
+  if (measureEvery > 0 && (sweep + 1) % measureEvery == 0) {
+    mcMeasure(ctx);
+    const rec = <usize>ldi(w, McWord.RECORD);
+    for (let i = 0; i < McRecord.ALPHA + shells; i++) st(series, out + McSeries.S_MAX + i, ld(rec, i));
+  }
 }
 
 // One pass of the DFT along an axis: lines of L complex values with element stride `stride`,

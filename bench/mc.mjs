@@ -5,7 +5,7 @@
 //  2. replica exchange (pilot + production, L = 8, 480 sweeps) with 1 and 2 threads: time, and
 //     the check that both give identical rows;
 //  3. the cost of the Monte Carlo section of `reproduce` at its default level (coarse), and
-//     with `--full` also of `--mc full` (tens of minutes).
+//     with `--full` also of `--mc full` (tens of minutes), against the estimate it prints first.
 // Run stand-alone with `node bench/mc.mjs [--full] [--no-sections] [--moves-only]` after `npm run build`; bench/run.mjs calls
 // benchMc(). Medians of repeated runs; results in bench/results/mc.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ async function moveRates() {
       const k = mcKernel(setup, 1, backend);
       for (const gamma of [175.719, 400, 800]) {
         k.load(randomSites(N, N / 2, new SplitMix32(1)), [1, 2, 3, 4]);
-        const sweeps = backend.name === 'wasm' ? (n === 8 ? 200 : 40) : (n === 8 ? 20 : 4);
+        const sweeps = backend.name.startsWith('wasm') ? (n === 8 ? 200 : 40) : (n === 8 ? 20 : 4);
         k.sweeps(gamma, sweeps, 0); // equilibrate roughly and warm the JIT
         const rates = [], cpuRates = [], acc = [];
         for (let rep = 0; rep < 5; rep++) {
@@ -59,7 +59,8 @@ async function moveRates() {
     }
   }
   for (const n of [8, 30]) for (const g of [175.719, 400, 800]) {
-    const w = rows.find((r) => r.name === `moves/s/thread wasm n=${n} L=${L} Gamma=${g}`), j = rows.find((r) => r.name === `moves/s/thread js n=${n} L=${L} Gamma=${g}`);
+    // The WASM backend is named 'wasm' or 'wasm-simd' (whichever build loadWasm picked).
+    const w = rows.find((r) => r.name.startsWith('moves/s/thread wasm') && r.name.endsWith(` n=${n} L=${L} Gamma=${g}`)), j = rows.find((r) => r.name === `moves/s/thread js n=${n} L=${L} Gamma=${g}`);
     rows.push({ name: `wasm/js ratio n=${n} Gamma=${g}`, ratio: +(w.movesPerCpuSecond / j.movesPerCpuSecond).toFixed(2) });
   }
   return rows;
@@ -89,7 +90,7 @@ async function replicaExchangeThreads() {
 }
 
 async function sectionCost(level) {
-  const { mcStudy, mcStudyConfig } = await load('reproduce/mcStudy.js');
+  const { mcStudy, mcStudyConfig, mcCostEstimate } = await load('reproduce/mcStudy.js');
   const { getLatticeSums } = await load('latticeSums/getLatticeSums.js');
   const { meltingGamma } = await load('ocp/meltingPoint.js');
   const { closePool, defaultThreads } = await load('parallel/pool.js');
@@ -99,8 +100,9 @@ async function sectionCost(level) {
   const t0 = performance.now();
   const r = await mcStudy(mcStudyConfig(level), { z1: 6, z2: 8, threads: defaultThreads(), gamma1m, sums, crystalGammas: [gamma1m, 170, 160, 150], progress });
   await closePool();
-  const row = { name: `reproduce Monte Carlo section, level ${level} (${defaultThreads()} threads)`, medianMs: Math.round(performance.now() - t0), attemptedMoves: r.attemptedMoves, samples: 1 };
-  console.log(`  ${row.name}: ${(row.medianMs / 1e3).toFixed(0)} s, ${row.attemptedMoves.toExponential(2)} moves`);
+  const estimatedMoves = Math.round(mcCostEstimate(mcStudyConfig(level)).total);
+  const row = { name: `reproduce Monte Carlo section, level ${level} (${defaultThreads()} threads)`, medianMs: Math.round(performance.now() - t0), attemptedMoves: r.attemptedMoves, estimatedMoves, samples: 1 };
+  console.log(`  ${row.name}: ${(row.medianMs / 1e3).toFixed(0)} s, ${row.attemptedMoves.toExponential(2)} moves (estimated beforehand: ${estimatedMoves.toExponential(2)})`);
   return row;
 }
 

@@ -8,7 +8,8 @@
 // round times every variant back to back; medians over rounds, ratios per round, then their
 // median), because this machine is shared and its load drifts.
 //
-// Run by `npm run bench` (suite `native`) or alone: `node bench/native.mjs`.
+// Run by `npm run bench` (suite `native`) or alone: `node bench/native.mjs [integrand|cellScan|mcMove ...]`
+// (naming kernels times only those and writes no results file).
 // Writes bench/results/native.json: one record per kernel
 //   {"kernel", "unit", "wasm", "wasmSimd", "js", "native", "nativeMarch"}  (items per second, null where absent)
 // and bench/results/native-details.json (agreement, ratios, samples, machine).
@@ -317,7 +318,7 @@ function measure(c, rounds, samples, log) {
  * The native comparison: returns the records (also written to bench/results/native.json).
  * Throws if a variant's results disagree with the scalar WASM beyond the stated tolerances.
  */
-export async function benchNative({ rounds = 7, samples = 15, log = console.log } = {}) {
+export async function benchNative({ rounds = 7, samples = 15, log = console.log, only = null } = {}) {
   const exe = buildNative();
   log(`native reference: ${exe.note}`);
   const be = await backends();
@@ -326,8 +327,11 @@ export async function benchNative({ rounds = 7, samples = 15, log = console.log 
   // build is bit-identical by construction; native C differs only through libm (cos, sin, exp)
   // and, with -march=native, fused multiply-adds; the portable JS through V8's Math functions.
   const TOL = { wasmSimd: 0, js: 1e-12, native: 1e-12, nativeMarch: 1e-12 };
-  const cases = [await integrandCase(be, exe, rounds, samples), await cellScanCase(be, exe, rounds, samples)];
-  const mc = await mcCase(be, exe, rounds, samples, log);
+  const want = (kernel) => !only || only.includes(kernel);
+  const cases = [];
+  if (want('integrand')) cases.push(await integrandCase(be, exe, rounds, samples));
+  if (want('cellScan')) cases.push(await cellScanCase(be, exe, rounds, samples));
+  const mc = want('mcMove') ? await mcCase(be, exe, rounds, samples, log) : null;
   if (mc) cases.push(mc);
   const records = [];
   const details = { date: new Date().toISOString(), machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version }, compiler: exe.note, method: `${rounds} paired rounds; in each, every variant timed back to back as the median of ${samples} calls (JS: fewer); figures are medians over rounds, ratios medians of per-round ratios`, tolerance: TOL, kernels: [] };
@@ -339,6 +343,11 @@ export async function benchNative({ rounds = 7, samples = 15, log = console.log 
     const m = measure(c, rounds, samples, log);
     records.push(m.record);
     details.kernels.push({ kernel: c.kernel, unit: c.unit, ...m.record, ratios: m.ratios, best: m.best, bestRatios: m.bestRatios, agreement: c.agreement, ...c.extra, perRoundSeconds: m.perRound });
+  }
+  if (only) {
+    printTable(records, details, log);
+    log('(only some kernels timed: bench/results/native*.json not written)');
+    return { records, details };
   }
   // Without the Monte Carlo move kernel in this build its row is all null.
   if (!mc) records.push({ kernel: 'mcMove', unit: 'moves/s', wasm: null, wasmSimd: null, js: null, native: null, nativeMarch: null });
@@ -371,7 +380,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('bench/native: dist/ is missing; run `npm run build` first');
     process.exit(2);
   }
-  await benchNative();
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  await benchNative({ only: only.length ? only : null });
   const { closePool } = await load('parallel/pool.js');
   await closePool();
 }

@@ -51,7 +51,7 @@ describe('reproduce orchestrator (tiny level, in process)', () => {
     expect(report).toContain('175.719');
     expect(report).toContain('Blouin & Daligault 2021 (fit, published)');
     expect(report).toContain('## Beyond the paper: the same crystal sampled exactly (lattice Monte Carlo)');
-    expect(report).toMatch(/\| 4 \| 128 \| \d+ \| 96 \|/); // the tiny MC: L = 4, 96 sweeps
+    expect(report).toMatch(/\| 4 \| 128 \| \d+ \([\d >-]+\) \| 96 \(/); // the tiny MC: L = 4, 96 sweeps
     for (const k of [1, 2, 3, 4]) expect(report).toContain(`![Fig. ${k}](fig${k}.svg)`);
     for (const k of [1, 2, 3, 4]) expect(readFileSync(join(out, `fig${k}.svg`), 'utf8')).toMatch(/^<svg/);
 

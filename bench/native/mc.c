@@ -49,10 +49,11 @@ double mc_sweeps(uint8_t *mem, size_t ctxAt, double gamma, int sweeps) {
       NEXT(r);
       int ib = (int)((r >> 1) % (uint32_t)n1);
       int a = list2[ia], b = list1[ib];
-      int dx = coord[3 * b] - coord[3 * a], dy = coord[3 * b + 1] - coord[3 * a + 1], dz = coord[3 * b + 2] - coord[3 * a + 2];
-      if (dx < 0) dx += period;
-      if (dy < 0) dy += period;
-      if (dz < 0) dz += period;
+      const int32_t *ca = coord + 3 * a, *cb = coord + 3 * b;
+      int dx = cb[0] - ca[0], dy = cb[1] - ca[1], dz = cb[2] - ca[2];
+      dx += period & (dx >> 31); /* wrap into [0, 2L) without a branch, as mc.ts */
+      dy += period & (dy >> 31);
+      dz += period & (dz >> 31);
       double dE = field[b] - field[a] - pairJ[(dx * period + dy) * period + dz];
       int accept = dE <= 0.0;
       if (!accept) {
@@ -64,11 +65,12 @@ double mc_sweeps(uint8_t *mem, size_t ctxAt, double gamma, int sweeps) {
         sites[b] = 1;
         list2[ia] = b;
         list1[ib] = a;
+        /* moveFields of mc.ts: slot by slot, h(a + d_k) -= J_k then h(b + d_k) += J_k */
         const int32_t *na = nbr + (size_t)a * slots, *nb = nbr + (size_t)b * slots;
-        for (int k = 0; k < slots; k++) {
-          double j = slotJ[k];
-          field[na[k]] -= j;
-          field[nb[k]] += j;
+        for (const double *j = slotJ, *jEnd = slotJ + slots; j < jEnd; j++, na++, nb++) {
+          double v = *j;
+          field[*na] -= v;
+          field[*nb] += v;
         }
         energy += dE;
         diff += (b < half ? 1 : -1) - (a < half ? 1 : -1);

@@ -6,12 +6,11 @@ import { randomEnergy } from '../mixture/electrostatic.js';
 import { startPool } from '../parallel/pool.js';
 import { defaultThreads } from '../parallel/pool.js';
 import { slotAverages, binderError, type SlotAverages } from './analysis.js';
-import { adaptLadder, uniformLadder } from './ladder.js';
-import { replicaExchange, type ReplicaExchangeResult } from './replicaExchange.js';
+import { DEFAULT_MAX_REPLICAS, searchLadder, type LadderSearchResult } from './ladderSearch.js';
+import { replicaExchange } from './replicaExchange.js';
 import { streamOf } from './rng.js';
 import { L_MAX, L_MIN, MEASURED_SHELLS, paperCouplings, randomSites, supercellSetup } from './supercell.js';
 import { integrateFreeEnergy, supercellEntropy } from './thermoIntegration.js';
-import { variance } from './statistics.js';
 
 /** Options of {@link latticeMonteCarlo}. */
 export interface LatticeMonteCarloOptions {
@@ -34,8 +33,10 @@ export interface LatticeMonteCarloOptions {
   extraGammas?: number[];
   /** Target dGamma sigma_E between neighbours (about 0.4-0.5 swap acceptance at 1.2). */
   ladderStep?: number;
-  /** A fixed ladder instead of the adaptive one (must start at 0). */
+  /** A fixed ladder instead of the adaptive one (must start at 0; no pilot, no refinement). */
   ladder?: number[];
+  /** Cap on the replicas of the refined ladder (default 320); more needed: UncertifiedError. */
+  maxReplicas?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -65,6 +66,10 @@ export interface LatticeMonteCarloResult {
   sweeps: number;
   pilotSweeps: number;
   ladder: number[];
+  /** Ladder-refinement trials, sweeps each, and replicas in each (0, 0, [] for a fixed ladder). */
+  ladderTrials: number;
+  trialSweeps: number;
+  replicasPerTrial: number[];
   /** Swap acceptance between ladder neighbours j, j + 1. */
   swapAcceptance: number[];
   /** u at Gamma = 0 with its error, u at alpha_i = x^2 (c0), and the entropy s_0 = ln C(N, N2)/N. */
@@ -82,7 +87,7 @@ export interface LatticeMonteCarloResult {
 
 /** Sweep counts are rounded to a multiple of this (every sweepsPerRound divides it). */
 const SWEEP_UNIT = 24;
-const PILOT_POINTS = 16;
+const PILOT_POINTS = 16; // the pilot's uniform ladder (ladderSearch.ts)
 
 /** Structure measurements every 2, 3, 4 sweeps for L <= 8, <= 12, larger (its cost grows as L^4). */
 function measureEveryFor(L: number): number {
@@ -93,13 +98,14 @@ function validate(o: LatticeMonteCarloOptions): Required<Omit<LatticeMonteCarloO
   const r = {
     z1: o.z1 ?? 6, z2: o.z2 ?? 8, x: o.x, gammaMax: o.gammaMax ?? 800, L: o.L ?? 12, shells: o.couplings?.length ?? o.shells ?? 8,
     sweeps: o.sweeps ?? 1000, seed: o.seed ?? 1, threads: o.threads ?? defaultThreads(), extraGammas: o.extraGammas ?? [],
-    ladderStep: o.ladderStep ?? 1.2, couplings: o.couplings, ladder: o.ladder,
+    ladderStep: o.ladderStep ?? 1.2, couplings: o.couplings, ladder: o.ladder, maxReplicas: o.maxReplicas ?? DEFAULT_MAX_REPLICAS,
   };
   validateMixture({ z1: r.z1, z2: r.z2, x: r.x });
   if (!(r.x > 0 && r.x < 1)) throw new DomainError(`x must lie strictly between 0 and 1, got ${r.x}`);
   if (!(r.gammaMax > 0 && r.gammaMax <= 5000)) throw new DomainError(`gamma-max must be in (0, 5000], got ${r.gammaMax}`);
   if (!Number.isInteger(r.L) || r.L < L_MIN || r.L > L_MAX) throw new DomainError(`L must be an integer in ${L_MIN}..${L_MAX}, got ${r.L}`);
   if (!Number.isInteger(r.shells) || r.shells < 1 || r.shells > 30) throw new DomainError(`shells must be an integer in 1..30, got ${r.shells}`);
+  if (!Number.isInteger(r.maxReplicas) || r.maxReplicas < 2 || r.maxReplicas > 2000) throw new DomainError(`maxReplicas must be an integer in 2..2000, got ${r.maxReplicas}`);
   if (!Number.isInteger(r.sweeps) || r.sweeps < 96 || r.sweeps > 1e7) throw new DomainError(`sweeps must be an integer in 96..10000000, got ${r.sweeps}`);
   if (r.couplings && !r.couplings.every((j) => Number.isFinite(j) && Math.abs(j) <= 10)) throw new DomainError('couplings must be finite numbers with |J| <= 10 (U_1 units)');
   return r;
@@ -133,21 +139,23 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   // Swap attempts every 2 structure measurements (4, 6 or 8 sweeps).
   const common = { L: o.L, couplings, measureShells: MEASURED_SHELLS, threads: o.threads, sweepsPerRound: 2 * measureEveryFor(o.L) };
   const round12 = (s: number): number => Math.max(SWEEP_UNIT, Math.round(s / SWEEP_UNIT) * SWEEP_UNIT);
-  let ladder = o.ladder ? [...o.ladder] : uniformLadder(o.gammaMax, PILOT_POINTS);
-  const pilotSweeps = o.ladder ? 0 : round12(o.sweeps / 4);
   const init = streamOf(o.seed, 0);
-  let sites = ladder.map(() => randomSites(N, n2, init));
-  if (!o.ladder) {
-    const pilot = await replicaExchange({
-      ...common, gammas: ladder, sites, rngs: ladder.map((_, j) => streamOf(o.seed, 100 + j).kernelState()),
-      sweeps: pilotSweeps, measureEvery: 0, swapRng: streamOf(o.seed, 1),
-      onRound: (d, t) => options.onProgress?.('pilot', d, t),
+  let ladder: number[];
+  let sites: Uint8Array[];
+  let search: LadderSearchResult | undefined;
+  if (o.ladder) {
+    if (o.ladder[0] !== 0) throw new DomainError('a fixed ladder must start at Gamma = 0');
+    ladder = [...o.ladder];
+    sites = ladder.map(() => randomSites(N, n2, init));
+  } else {
+    const start = Array.from({ length: PILOT_POINTS }, () => randomSites(N, n2, init));
+    search = await searchLadder({
+      common, gammaMax: o.gammaMax, seed: o.seed, initial: (j) => start[j], pilotSweeps: round12(o.sweeps / 4),
+      trialSweeps: trialSweepsFor(o.sweeps), ladderStep: o.ladderStep, extraGammas: o.extraGammas, maxReplicas: o.maxReplicas,
+      onProgress: options.onProgress,
     });
-    const sigma = pilot.slots.map((s) => Math.sqrt(variance(s.energy.subarray(s.energy.length >> 1))));
-    const next = adaptLadder(ladder, sigma, o.ladderStep, o.extraGammas);
-    sites = next.map((g) => nearestConfiguration(pilot, ladder, g));
-    ladder = next;
-  } else if (ladder[0] !== 0) throw new DomainError('a fixed ladder must start at Gamma = 0');
+    ({ ladder, sites } = search);
+  }
   const run = await replicaExchange({
     ...common, gammas: ladder, sites, rngs: ladder.map((_, j) => streamOf(o.seed, 1000 + j).kernelState()),
     sweeps: round12(o.sweeps), measureEvery: measureEveryFor(o.L), swapRng: streamOf(o.seed, 2),
@@ -166,16 +174,37 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   });
   return {
     z1: o.z1, z2: o.z2, x: o.x, xCell, L: o.L, N, shells: couplings.length, couplings, paperHamiltonian: !o.couplings,
-    seed: o.seed, sweeps: round12(o.sweeps), pilotSweeps, ladder,
+    seed: o.seed, sweeps: round12(o.sweeps), pilotSweeps: o.ladder ? 0 : round12(o.sweeps / 4), ladder,
+    ladderTrials: search?.trials ?? 0, trialSweeps: search?.trialSweeps ?? 0, replicasPerTrial: search?.replicasPerTrial ?? [],
     swapAcceptance: run.swapTried.map((t, j) => (t > 0 ? run.swapAccepted[j] / t : 0)),
     u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows, maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
-    attemptedMoves: run.slots.reduce((s, q) => s + q.attempted, 0),
+    attemptedMoves: run.slots.reduce((s, q) => s + q.attempted, 0) + (search?.attemptedMoves ?? 0),
     seconds: (performance.now() - t0) / 1000,
   };
 }
 
-function nearestConfiguration(pilot: ReplicaExchangeResult, gammas: number[], g: number): Uint8Array {
-  let best = 0;
-  for (let j = 1; j < gammas.length; j++) if (Math.abs(gammas[j] - g) < Math.abs(gammas[best] - g)) best = j;
-  return Uint8Array.from(pilot.sites[best]);
+/**
+ * Overall progress (0..1) of a run from its onProgress(stage, done, total) calls: the pilot
+ * 0..0.1, ladder trial k 0.1 .. 0.2 in halving steps (monotone however many trials), the
+ * production 0.2 .. 1.
+ *
+ * @example progressFraction('production', 5, 10) // 0.6
+ */
+export function progressFraction(stage: string, done: number, total: number): number {
+  const t = total > 0 ? done / total : 1;
+  if (stage === 'pilot') return 0.1 * t;
+  const m = /^ladder (\d+)/.exec(stage);
+  if (m) {
+    const k = Number(m[1]);
+    return 0.1 + 0.1 * (1 - 0.5 ** (k - 1)) + 0.1 * 0.5 ** k * t;
+  }
+  return 0.2 + 0.8 * t;
+}
+
+/**
+ * Sweeps of each ladder-refinement trial: 256 (32 counted swap attempts per pair, enough to
+ * tell 15% from 30% acceptance), or sweeps/4 for runs shorter than 1024 sweeps (at least 64).
+ */
+function trialSweepsFor(sweeps: number): number {
+  return Math.min(256, Math.max(64, 2 * Math.round(sweeps / 8)));
 }

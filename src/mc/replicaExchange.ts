@@ -20,6 +20,8 @@ export interface ReplicaExchangeOptions {
   measureEvery: number;
   /** The generator of the swap decisions. */
   swapRng: SplitMix32;
+  /** Swap statistics count from this round on (earlier rounds still swap); default 0. */
+  swapStatsFrom?: number;
   threads: number;
   onRound?: (done: number, total: number) => void;
 }
@@ -89,11 +91,12 @@ export async function replicaExchange(o: ReplicaExchangeOptions): Promise<Replic
       g.forEach((j, idx) => unpackSlot(r, idx * size, N, sweeps, stride, done, slots[j], sites, rngs, energies, j));
     });
     done += sweeps;
+    const count = round >= (o.swapStatsFrom ?? 0) ? 1 : 0;
     for (let j = round % 2; j + 1 < R; j += 2) {
-      swapTried[j]++;
+      swapTried[j] += count;
       const arg = (o.gammas[j] - o.gammas[j + 1]) * (energies[j] - energies[j + 1]);
       if (arg >= 0 || o.swapRng.uniform() < Math.exp(arg)) {
-        swapAccepted[j]++;
+        swapAccepted[j] += count;
         [sites[j], sites[j + 1]] = [sites[j + 1], sites[j]];
         [energies[j], energies[j + 1]] = [energies[j + 1], energies[j]];
       }

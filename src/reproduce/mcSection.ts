@@ -20,7 +20,7 @@ export async function mcSection(
   const result = await mcStudy(mcStudyConfig(level), o);
   await st.writeCsv('mc-x0.5.csv', result.sizes.flatMap(({ run, cmp }) => run.rows.map((w, j) => ({
     L: run.L, gamma: w.gamma, u: w.u, uError: w.uError, f: w.f, fError: w.fError, s: w.s, sError: w.sError,
-    b2: w.b2, binder: w.binder, sMaxOverN: w.sMax / run.N, kx: w.kStar[0], ky: w.kStar[1], kz: w.kStar[2],
+    b2: w.b2, binder: w.binder, driftZ: w.driftZ, sMaxOverN: w.sMax / run.N, kx: w.kStar[0], ky: w.kStar[1], kz: w.kStar[2],
     fSro: cmp[j].sro?.f, sSro: cmp[j].sro?.s, fRandom: cmp[j].fRandom, sA4: cmp[j].sA4, eq4: cmp[j].eq4,
     ...Object.fromEntries(w.alpha.map((a, i) => [`alpha${i + 1}`, a])),
     ...Object.fromEntries(w.alphaError.map((a, i) => [`alphaError${i + 1}`, a])),

@@ -1,6 +1,6 @@
 import type { LatticeSums } from '../latticeSums/types.js';
 import { compareRows, type RowComparison } from '../mc/compare.js';
-import { latticeMonteCarlo, type LatticeMonteCarloResult } from '../mc/latticeMonteCarlo.js';
+import { latticeMonteCarlo, progressFraction, type LatticeMonteCarloResult } from '../mc/latticeMonteCarlo.js';
 import { mixingEntropy } from '../mixture/entropy.js';
 import { sroSolid } from '../models/sro.js';
 import { naturalSpline } from '../phase/naturalSpline.js';
@@ -12,6 +12,7 @@ import { solidusAt } from './phaseDiagrams.js';
 import type { Progress } from './progress.js';
 import { getLatticeSums } from '../latticeSums/getLatticeSums.js';
 import { groundStates, type GroundStateRow } from './mcGroundStates.js';
+import { runChecks, type McCheck } from '../mc/checks.js';
 
 /** How much Monte Carlo `reproduce` runs: a coarse look by default, the finite-size study with `--mc full`. */
 export type McLevel = 'tiny' | 'quick' | 'coarse' | 'full';
@@ -47,14 +48,43 @@ export function mcStudyConfig(level: McLevel): McStudyConfig {
     case 'coarse':
       return { level, sizes: [8], sweeps: [960], solidusL: 6, solidusSweeps: 600, solidusXs: grid(0.05, 0.95, 0.05), sroXStep: 0.01, seed: 1 };
     case 'full':
-      return { level, sizes: [8, 12, 16], sweeps: [4800, 3000, 2016], solidusL: 8, solidusSweeps: 2400, solidusXs: grid(0.05, 0.95, 0.05), sroXStep: 0.01, seed: 1 };
+      // Sized to finish in about 45 min on 2 shared cores (see mcCostEstimate and the README).
+      return { level, sizes: [8, 12, 16], sweeps: [2400, 2016, 1440], solidusL: 8, solidusSweeps: 960, solidusXs: grid(0.05, 0.95, 0.05), sroXStep: 0.01, seed: 1 };
   }
 }
 
-/** One supercell of the x = 0.5 study with its comparison columns. */
+/** One supercell of the x = 0.5 study with its comparison columns and its self-checks. */
 export interface McSizeResult {
   run: LatticeMonteCarloResult;
   cmp: RowComparison[];
+  checks: McCheck[];
+}
+
+/** Largest equilibration drift |z| a run of the study may show (its own check). */
+export const MAX_DRIFT_Z = 5;
+
+/** The run's self-checks (checks.ts) plus the equilibration drift bound. */
+export function studyChecks(run: LatticeMonteCarloResult): McCheck[] {
+  return [...runChecks(run), { name: `equilibration drift max |z| <= ${MAX_DRIFT_Z}`, value: run.maxDriftZ, bound: MAX_DRIFT_Z, pass: run.maxDriftZ <= MAX_DRIFT_Z }];
+}
+
+/** Replicas assumed by the estimate: 38 at L = 8 up to Gamma = 800 (measured), 14 up to Gamma_1m; ~ L^1.5. */
+const REPLICAS_L8 = 38;
+const REPLICAS_L8_MELT = 14;
+/** Rate assumed before anything is measured (attempted moves per second per thread, shared machine). */
+export const NOMINAL_RATE = 0.8e6;
+
+/**
+ * Attempted moves of a level, estimated before it runs: per supercell N x (16 pilot replicas x
+ * sweeps/4 + replicas x (sweeps + 3 ladder trials of 256 sweeps)), replicas ~ L^1.5.
+ *
+ * @example mcCostEstimate(mcStudyConfig('full')).total // about 3.4e9
+ */
+export function mcCostEstimate(cfg: McStudyConfig): { sizes: number[]; solidus: number; total: number } {
+  const one = (L: number, sweeps: number, r8: number): number => 2 * L ** 3 * (16 * (sweeps / 4) + r8 * (L / 8) ** 1.5 * (sweeps + 3 * Math.min(256, sweeps / 4)));
+  const sizes = cfg.sizes.map((L, k) => one(L, cfg.sweeps[k], REPLICAS_L8));
+  const solidus = cfg.solidusXs.length * one(cfg.solidusL, cfg.solidusSweeps, REPLICAS_L8_MELT);
+  return { sizes, solidus, total: sizes.reduce((a, b) => a + b, 0) + solidus };
 }
 
 /** MC free energies at the crystallization Gammas on the x grid, and the solidus they give. */
@@ -73,6 +103,8 @@ export interface McStudyResult {
   config: McStudyConfig;
   sizes: McSizeResult[];
   solidus: McSolidus[];
+  /** Self-check failures of the solidus runs, one entry per composition that failed (empty: all passed). */
+  solidusFailures: string[];
   /** B2 and AABB pair energies versus the number of coupled shells. */
   groundStates: GroundStateRow[];
   seconds: number;
@@ -100,44 +132,55 @@ export async function mcStudy(
   const t0 = performance.now();
   let moves = 0;
   const sizes: McSizeResult[] = [];
+  const cost = mcCostEstimate(cfg);
+  const minutes = (m: number, rate: number): string => (m / rate / 60).toFixed(m / rate < 600 ? 1 : 0);
+  o.progress.note(`MC (${cfg.level}): about ${cost.total.toExponential(1)} attempted moves (x = 0.5 on L = ${cfg.sizes.join(', ')}: ${cost.sizes.map((c) => c.toExponential(1)).join(', ')}; solidus ${cost.solidus.toExponential(1)}), about ${minutes(cost.total, NOMINAL_RATE * o.threads)} min at an assumed ${NOMINAL_RATE.toExponential(1)} moves/s per thread`);
   for (const [k, L] of cfg.sizes.entries()) {
     const bar = o.progress.bar(`MC x = 0.5, L = ${L} (${cfg.sweeps[k]} sweeps)`, 100);
     const run = await latticeMonteCarlo({
       z1: o.z1, z2: o.z2, x: 0.5, L, sweeps: cfg.sweeps[k], seed: cfg.seed, threads: o.threads, gammaMax: 800,
       extraGammas: o.crystalGammas,
-      onProgress: (s, d, t) => bar.update(Math.round(s === 'pilot' ? (20 * d) / t : 20 + (80 * d) / t)),
+      onProgress: (s, d, t) => bar.update(Math.round(100 * progressFraction(s, d, t))),
     });
-    bar.done(`${run.seconds.toFixed(0)} s, ${(run.attemptedMoves / run.seconds).toExponential(1)} moves/s`);
+    bar.done(`${run.seconds.toFixed(0)} s, ${run.ladder.length} replicas, ${(run.attemptedMoves / run.seconds).toExponential(1)} moves/s`);
     moves += run.attemptedMoves;
-    sizes.push({ run, cmp: await compareRows(run) });
-    if (k === 0 && cfg.sizes.length > 1) {
-      const rate = run.attemptedMoves / run.seconds;
-      const later = cfg.sizes.slice(1).reduce((s, l, j) => s + ((l / L) ** 4.5) * (cfg.sweeps[j + 1] / cfg.sweeps[0]) * run.attemptedMoves, 0);
-      o.progress.note(`MC: the larger supercells need about ${(later / rate / 60).toFixed(0)} min more at ${rate.toExponential(1)} moves/s`);
-    }
+    const checks = studyChecks(run);
+    sizes.push({ run, cmp: await compareRows(run), checks });
+    const failed = checks.filter((c) => !c.pass);
+    if (failed.length > 0) o.progress.note(`MC L = ${L}: CHECK FAILED: ${failed.map((c) => `${c.name} (${c.value.toExponential(2)})`).join('; ')}`);
+    const rest = cost.sizes.slice(k + 1).reduce((a, b) => a + b, 0) + cost.solidus;
+    const rate = moves / ((performance.now() - t0) / 1000);
+    o.progress.note(`MC: about ${minutes(rest, rate)} min left at the ${rate.toExponential(1)} moves/s measured so far (${run.ladder.length} replicas at L = ${L}; estimate assumed ${(REPLICAS_L8 * (L / 8) ** 1.5).toFixed(0)})`);
   }
-  const solidus = await solidusStudy(cfg, o, (m) => (moves += m));
+  let solidusFailures: string[] = [];
+  const solidus = await solidusStudy(cfg, o, (m) => (moves += m), (f) => (solidusFailures = f));
   const ground = groundStates({ z1: o.z1, z2: o.z2, x: 0.5 }, await getLatticeSums(30), [8, 9, 12, 13, 16, 20, 24, 30]);
-  return { config: cfg, sizes, solidus, groundStates: ground, seconds: (performance.now() - t0) / 1000, attemptedMoves: moves };
+  return { config: cfg, sizes, solidus, solidusFailures, groundStates: ground, seconds: (performance.now() - t0) / 1000, attemptedMoves: moves };
 }
 
 async function solidusStudy(
-  cfg: McStudyConfig, o: Parameters<typeof mcStudy>[1], addMoves: (m: number) => void,
+  cfg: McStudyConfig, o: Parameters<typeof mcStudy>[1], addMoves: (m: number) => void, addChecks: (failed: string[]) => void,
 ): Promise<McSolidus[]> {
   const gammas = o.crystalGammas;
   const top = Math.max(...gammas);
-  const bar = o.progress.bar(`MC free energies, ${cfg.solidusXs.length} x (L = ${cfg.solidusL})`, cfg.solidusXs.length);
+  const n = cfg.solidusXs.length;
+  const bar = o.progress.bar(`MC free energies, ${n} x (L = ${cfg.solidusL})`, 100 * n);
   const perX: Array<{ x: number; run: LatticeMonteCarloResult }> = [];
+  const failures: string[] = [];
   for (const [k, x] of cfg.solidusXs.entries()) {
     const run = await latticeMonteCarlo({
       z1: o.z1, z2: o.z2, x, L: cfg.solidusL, sweeps: cfg.solidusSweeps, seed: cfg.seed + 1, threads: o.threads,
       gammaMax: top, extraGammas: gammas.filter((g) => g < top),
+      onProgress: (s, d, t) => bar.update(Math.round(100 * (k + progressFraction(s, d, t)))),
     });
     addMoves(run.attemptedMoves);
     perX.push({ x, run });
-    bar.update(k + 1);
+    const failed = studyChecks(run).filter((c) => !c.pass);
+    if (failed.length > 0) failures.push(`x = ${x}: ${failed.map((c) => c.name).join('; ')}`);
+    bar.update(100 * (k + 1));
   }
-  bar.done();
+  bar.done(failures.length === 0 ? `self-checks passed at all ${n} x` : `CHECK FAILED: ${failures.join(' | ')}`);
+  addChecks(failures);
   // The variational curve on a fine grid, and at each MC composition.
   const fine = grid(cfg.sroXStep, 1 - cfg.sroXStep, cfg.sroXStep);
   const sroPts = await sroCurvePoints({ z1: o.z1, z2: o.z2, gammas, xs: fine, shells: 8, sums: o.sums, threads: o.threads });

@@ -20,6 +20,7 @@ export const rows: BadInputRow[] = [
   { args: ['--x', '0.5', '--sweeps', '1e12'], stderr: /--sweeps must be an integer/ },
   { args: ['--x', '0.5', '--seed', '-1'], stderr: /--seed must be an integer/ },
   { args: ['--x', '0.5', '--threads', '0'], stderr: /--threads must be an integer/ },
+  { args: ['--x', '0.5', '--max-replicas', '1'], stderr: /--max-replicas must be an integer/ },
   { args: ['--x', '0.5', '--json', '--csv'], stderr: /exclude each other/ },
   { args: ['--x', '0.5', '--x', '0.6'], stderr: /more than once/ },
   { args: ['--x', '0.5', '--bogus'] },

@@ -1,6 +1,6 @@
 import { UncertifiedError } from '../../errors.js';
 import { closePool, defaultThreads, maxThreads } from '../../parallel/pool.js';
-import { latticeMonteCarlo, type LatticeMonteCarloResult } from '../../mc/latticeMonteCarlo.js';
+import { latticeMonteCarlo, progressFraction, type LatticeMonteCarloResult } from '../../mc/latticeMonteCarlo.js';
 import { compareRows, type RowComparison } from '../../mc/compare.js';
 import { runChecks, type McCheck } from '../../mc/checks.js';
 import { wedgeLabel } from '../../mc/wedgeK.js';
@@ -9,7 +9,8 @@ import { createProgress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 
 const HELP = `usage: coulomix mc --x X [--z1 6 --z2 8] [--gamma-max 800] [--L 12] [--shells 8]
-                   [--couplings J1,J2,...] [--sweeps K] [--seed S] [--threads K] [--json|--csv]
+                   [--couplings J1,J2,...] [--sweeps K] [--seed S] [--threads K]
+                   [--max-replicas 320] [--json|--csv]
 
 Exact equilibrium of the paper's crystal as a lattice gas (eqs. 5, 6 are exact for any
 arrangement): canonical Monte Carlo with exchange moves on an L x L x L bcc supercell
@@ -17,13 +18,15 @@ arrangement): canonical Monte Carlo with exchange moves on an L x L x L bcc supe
 energy by thermodynamic integration. --shells n couples shells 1..n (1..30, default 8, the
 paper's Hamiltonian); --couplings replaces the J_i (U_1 units) for model checks. --sweeps K
 production sweeps per replica (default 1000; a pilot run of K/4 sets the ladder; the first
-quarter of the production is discarded). One row per Gamma > 0: u, f, s with errors, alpha_i
+quarter of the production is discarded). Short trials then split every ladder pair whose
+swap acceptance is below 0.15 until none is (at most --max-replicas replicas, default 320;
+if that is not enough: one line and exit 1). One row per Gamma > 0: u, f, s with errors, alpha_i
 (shells 1..30), the B2 order parameter and its Binder cumulant, the largest S(k) and its k*,
 and the variational SRO model and the random solid at the same (x, Gamma). Energies per ion
 in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; entropies in k_B. Progress on stderr.
 Ranges: x in [1e-6, 1 - 1e-6] with at least one ion of each kind in the cell; integer charges
 1 <= Z1 < Z2 <= 100; --gamma-max in (0, 5000]; --sweeps 96..100000; --seed 0..2^31-1;
---couplings 1..30 values with |J| <= 10.
+--couplings 1..30 values with |J| <= 10; --max-replicas 2..2000.
 `;
 
 /** `coulomix mc`: see HELP. `--json` prints one object (README, section "coulomix mc"). */
@@ -31,7 +34,7 @@ export async function run(argv: string[]): Promise<void> {
   const o = parseOptions('mc', argv, {
     x: { type: 'string' }, z1: { type: 'string' }, z2: { type: 'string' }, 'gamma-max': { type: 'string' },
     L: { type: 'string' }, shells: { type: 'string' }, couplings: { type: 'string' }, sweeps: { type: 'string' },
-    seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
+    seed: { type: 'string' }, threads: { type: 'string' }, 'max-replicas': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
     help: { type: 'boolean' },
   });
   if (o.help) {
@@ -48,15 +51,16 @@ export async function run(argv: string[]): Promise<void> {
   const sweeps = integerOption('sweeps', o.sweeps, 1000, 96, 100_000);
   const seed = integerOption('seed', o.seed, 1, 0, 2 ** 31 - 1);
   const threads = integerOption('threads', o.threads, defaultThreads(), 1, maxThreads());
+  const maxReplicas = integerOption('max-replicas', o['max-replicas'], 320, 2, 2000);
   const couplings = o.couplings === undefined ? undefined : parseCouplings(String(o.couplings));
   // The bar starts with the first sweeps, after every input check (an error stays one line).
   let bar: ReturnType<typeof createProgress> | undefined;
   try {
     const r = await latticeMonteCarlo({
-      z1, z2, x, gammaMax, L, shells, couplings, sweeps, seed, threads,
+      z1, z2, x, gammaMax, L, shells, couplings, sweeps, seed, threads, maxReplicas,
       onProgress: (stage, done, total) => {
         bar ??= createProgress('mc', 100);
-        bar.update(Math.round(stage === 'pilot' ? (20 * done) / total : 20 + (80 * done) / total), stage);
+        bar.update(Math.round(100 * progressFraction(stage, done, total)), stage);
       },
     });
     bar?.done(`${r.seconds.toFixed(1)} s`);
@@ -87,6 +91,7 @@ function jsonResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
   return {
     x: r.x, z1: r.z1, z2: r.z2, L: r.L, shells: r.shells, seed: r.seed,
     xCell: r.xCell, N: r.N, sweeps: r.sweeps, couplings: r.couplings, ladder: r.ladder, swapAcceptance: r.swapAcceptance,
+    ladderTrials: r.ladderTrials, replicasPerTrial: r.replicasPerTrial,
     maxDriftZ: r.maxDriftZ, checks: checks.map((c) => ({ name: c.name, pass: c.pass })),
     rows: r.rows.map((w, j) => ({
       gamma: w.gamma, u: w.u, uError: w.uError, f: w.f, fError: w.fError, s: w.s, sError: w.sError,
@@ -124,6 +129,7 @@ function textResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
   const lines = [
     `Lattice Monte Carlo, Z1 = ${r.z1}, Z2 = ${r.z2}, x = ${r.x} (cell ${r.xCell.toFixed(6)}), L = ${r.L} (N = ${r.N}), ${r.shells} coupled shells${r.paperHamiltonian ? ' (paper eqs. 5, 6)' : ' (custom couplings)'}`,
     `${r.ladder.length} replicas on Gamma = 0..${r.ladder[r.ladder.length - 1]}, ${r.sweeps} sweeps each (+ ${r.pilotSweeps} pilot), seed ${r.seed}, ${r.seconds.toFixed(1)} s, ${(r.attemptedMoves / r.seconds).toExponential(2)} moves/s`,
+    `ladder: pilot ${r.pilotSweeps} sweeps, ${r.ladderTrials} refinement trials of ${r.trialSweeps} sweeps (replicas ${r.replicasPerTrial.join(' -> ')})`,
     `swap acceptance min ${Math.min(...r.swapAcceptance).toFixed(2)}, median ${median(r.swapAcceptance).toFixed(2)}; equilibration drift max |z| = ${r.maxDriftZ.toFixed(1)}`,
     '',
     '   Gamma   u (U_1)          f (U_1)          s (k_B)        f - f_SRO    s_SRO    s_A4(MC)  d1_MC    d1_SRO   B2 eta  Binder  S_max  k*',
