@@ -1,11 +1,15 @@
 // Ternary benchmarks (C/O/Ne, Z = 6, 8, 10): one ternary SRO minimization (24 variables at
 // n = 8, 10^5-point wedge sample, table precomputed), one ternary diagram at fixed Gamma
 // (random solid, grid 1/60; SRO solid, grid 1/20 with 12 refined tie-lines), and a full MESA
-// table (CONe, random solid, 51 x 51) with 1 and 2 threads. Each case: the MEDIAN of `runs`
-// wall-clock runs. Run `node bench/ternary.mjs [--runs 3] [--skip-sro-diagram]` after
-// `npm run build`; results go to bench/results/ternary.json and are printed.
+// table (CONe, random solid, 51 x 51) with 1 and 2 threads, and SRO MESA tables (CONe, n x n for
+// each n of --sro-n, default 11 and 21; one run each, 2 threads then 1) with the cost per liquid
+// composition. Each case: the MEDIAN of `runs` wall-clock runs. Run
+// `node bench/ternary.mjs [--runs 3] [--skip-sro-diagram] [--sro-n 11,21] [--only-sro-table]` after
+// `npm run build` (with --only-sro-table the other rows of bench/results/ternary.json are kept);
+// results go to bench/results/ternary.json (rewritten after every SRO table) and are printed.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,6 +18,8 @@ const dist = join(here, '..', 'dist');
 const load = (p) => import(pathToFileURL(join(dist, p)).href);
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const sroNs = args.includes('--sro-n') ? args[args.indexOf('--sro-n') + 1].split(',').map(Number) : [11, 21];
+const resultsFile = join(here, 'results', 'ternary.json');
 
 async function median(name, fn, n = runs) {
   const times = [];
@@ -29,6 +35,28 @@ async function median(name, fn, n = runs) {
   return { row, last };
 }
 
+/** SRO MESA tables (CONe) for each n: one run each, 2 threads then 1, with the load average noted. */
+async function sroTables(mesaTernaryTable, save) {
+  const rows = [];
+  for (const n of sroNs)
+    for (const threads of [2, 1]) {
+      const load = loadavg()[0];
+      const { row, last } = await median(`MESA table CONe, SRO solid, ${n} x ${n}, ${threads} thread(s)`, () => mesaTernaryTable('CONe', 'sro', { n, threads }), 1);
+      const perPoint = (row.medianMs * threads) / last.points;
+      console.log(`  ${last.points} liquid compositions, ${(perPoint / 1000).toFixed(2)} s per composition and thread, load ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`);
+      rows.push({ ...row, threads, n, points: last.points, maxResidual: last.maxResidual, msPerPointThread: +perPoint.toFixed(0), loadAverageStart: +load.toFixed(2), loadAverageEnd: +loadavg()[0].toFixed(2) });
+      save(rows);
+    }
+  return rows;
+}
+
+function write(rows) {
+  const out = { machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, date: new Date().toISOString(), results: rows };
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(out, null, 1)}\n`);
+  return out;
+}
+
 export async function benchTernary() {
   const { getLatticeSums } = await load('latticeSums/getLatticeSums.js');
   const { getConstraintTable } = await load('sro/constraintTable.js');
@@ -38,6 +66,13 @@ export async function benchTernary() {
   const { mesaTernaryTable } = await load('multi/mesaTable.js');
   const sums = await getLatticeSums(8);
   getConstraintTable(8);
+  if (args.includes('--only-sro-table')) {
+    // Keep the other rows of the last run; replace the SRO-table rows of the grids measured now.
+    const kept = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).results.filter((r) => !(/SRO solid, \d+ x \d+/.test(r.name) && sroNs.includes(r.n))) : [];
+    let out;
+    await sroTables(mesaTernaryTable, (sro) => (out = write([...kept, ...sro])));
+    return out;
+  }
   const z = [6, 8, 10];
   const rows = [];
   const mins = [
@@ -68,9 +103,8 @@ export async function benchTernary() {
     const { row, last } = await median(`MESA table CONe, random solid, 51 x 51, ${threads} thread(s)`, () => mesaTernaryTable('CONe', 'random', { n: 51, threads }));
     rows.push({ ...row, threads, points: last.points, maxResidual: last.maxResidual });
   }
-  const out = { machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, date: new Date().toISOString(), results: rows };
-  mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'ternary.json'), `${JSON.stringify(out, null, 1)}\n`);
+  let out = write(rows);
+  await sroTables(mesaTernaryTable, (sro) => (out = write([...rows, ...sro])));
   return out;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeTernarySection, ternaryMarkdown } from '../src/reproduce/ternarySection.js';
+import { benchSroTables, computeTernarySection, ternaryMarkdown } from '../src/reproduce/ternarySection.js';
 
 describe('REPORT.md ternary section', () => {
   it('renders the Gibbs triangles, the D table and the MESA timing from computed data (random solid, small)', async () => {
@@ -15,5 +15,11 @@ describe('REPORT.md ternary section', () => {
     expect(readFileSync(join(dir, 'ternary-random-gamma175.svg'), 'utf8')).toMatch(/^<svg/);
     expect(readFileSync(join(dir, d.distillationSvg), 'utf8')).toMatch(/^<svg/);
     expect(d.mesa[0].points).toBe(15);
+    // The SRO tables come from the bench's results file; the 51 x 51 figure is a labelled extrapolation.
+    expect(await benchSroTables(new URL('file:///nonexistent/ternary.json'))).toBeUndefined();
+    const row = { n: 11, threads: 2, points: 66, medianMs: 66000, msPerPointThread: 2000, maxResidual: 3e-10, loadAverageStart: 2, loadAverageEnd: 2 };
+    const withBench = ternaryMarkdown({ ...d, benchSro: { date: '2026-12-01T12:00:00Z', rows: [row] } });
+    expect(withBench).toMatch(/\| sro \| 11 x 11 \| 66 \| 2 \| 66\.0 \| 2\.00 \| 2\.0 \| 3\.0e-10 \|/);
+    expect(withBench).toMatch(/51 x 51 SRO table \(1326 liquid compositions\) was not computed: .* about 0\.4 h with 2 threads/);
   });
 });

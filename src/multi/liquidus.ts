@@ -2,7 +2,7 @@ import { DomainError, UncertifiedError } from '../errors.js';
 import { meltingGamma } from '../ocp/meltingPoint.js';
 import { referenceCharge } from './composition.js';
 import { chemicalPotentials, type PhaseFunction } from './phase.js';
-import { newton } from './newton.js';
+import { newton, solveLinear } from './newton.js';
 import { fromSoftmax, interior, simplexGrid, toSoftmax } from './simplex.js';
 
 /** Options of {@link firstSolid}. */
@@ -38,6 +38,15 @@ export function ocpMeltingGamma(): number {
 }
 
 const GRID_N: Record<number, number> = { 2: 400, 3: 40, 4: 14 };
+
+/**
+ * Jacobian step of the Newton solves: 1e-7 for closed-form phases; 1e-4 for a phase whose
+ * analytic gradient carries evaluation noise (it has accuratePotentials: the SRO solid, noise
+ * about 1e-6 in units of T when eq. 3 is active), so that the Jacobian stays within ~1 %.
+ */
+function jacobianStep(phase: PhaseFunction): number {
+  return 'accuratePotentials' in phase ? 1e-4 : 1e-7;
+}
 
 /** Driving force G(x) = f_sol(x) - x . muL (units of T) and its minimum over the simplex. */
 function minimizeDrivingForce(
@@ -93,7 +102,7 @@ function minimizeDrivingForce(
         return r;
       },
       toSoftmax(interior(cand.x, 1e-300)),
-      { tol: 1e-13, maxIter: 40 },
+      { tol: 1e-13, maxIter: 25, maxHalvings: 8, jacobianStep: jacobianStep(solid) },
     );
     const x = fromSoftmax(res.u);
     const g = G(x);
@@ -107,8 +116,10 @@ function minimizeDrivingForce(
  * Liquidus of a liquid of composition xL and the first solid to form on cooling: the lowest
  * Gamma_1 at which some solid composition touches the liquid's tangent plane (mu_a equal for
  * all a). Species absent from the liquid stay absent (reduced system, Gamma converted).
- * Bracketing + bisection on the driving force, then Newton on (y_solid, ln Gamma); certified by
- * the tangent residual (<= 1e-9) and by a grid check that no solid lies below the plane.
+ * Newton on (y_solid, ln Gamma) from a few starts, with a bounded bracket + bisection of the
+ * driving force where Newton does not converge; certified by the tangent residual (<= 1e-9, with
+ * accurate chemical potentials) and by a grid check that no solid lies below the plane. The work
+ * is bounded: a liquid that cannot be certified gives UncertifiedError naming it, never a hang.
  *
  * @param guess previous solution (warm start along a sweep)
  * @example firstSolid(multiLiquid, (z, g) => multiRandomSolid(z, g, sums), [6, 8, 10], [0.49, 0.5, 0.01]).solid
@@ -137,91 +148,192 @@ export function firstSolid(
   if (idx.length === 1) {
     return { gamma: ocpMeltingGamma() / conv, liquid: [...xL], solid: expand([1]), residual: 0, gridMin: 0 };
   }
-  // Starts tried in order: the caller's guess (e.g. the previous point of a sweep), then the
-  // first solid of the cheaper seed model; the bracketing search only if both fail.
-  type Guess = { gamma: number; solid: readonly number[] };
+  // Starts tried in order: the caller's guess (e.g. the previous point of a sweep), the first
+  // solid of the cheaper seed model, then the linear T_liq estimate (see reduced()).
   const local = (g: Guess): Guess => ({ gamma: g.gamma * conv, solid: idx.map((i) => g.solid[i]) });
   const starts: Array<() => Guess | undefined> = [];
   if (guess) starts.push(() => local(guess));
   if (options.seed) {
     const seed = options.seed;
-    starts.push(() => local(firstSolid(liquid, seed, z, xL, undefined, { gridN: options.seedGridN })));
+    starts.push(() => {
+      try {
+        return local(firstSolid(liquid, seed, z, xL, undefined, { gridN: options.seedGridN }));
+      } catch (err) {
+        if (err instanceof UncertifiedError) return undefined; // only a start: the search goes on
+        throw err;
+      }
+    });
   }
-  const sub = reduced(liquid, solid, zs, xs, starts, options.gridN);
+  let sub: FirstSolid;
+  try {
+    sub = reduced(liquid, solid, zs, xs, starts, options.gridN);
+  } catch (err) {
+    // One line naming the liquid (full composition and charges).
+    if (err instanceof UncertifiedError) throw new UncertifiedError(`first solid of the liquid x = (${xL.join(', ')}) at Z = ${z.join(', ')}: ${err.message}`, err.details);
+    throw err;
+  }
   return { ...sub, gamma: sub.gamma / conv, liquid: [...xL], solid: expand(sub.solid) };
 }
 
+type Guess = { gamma: number; solid: readonly number[] };
+
+/** Envelope tangent residual accepted from the polish before the accurate check (the SRO gradient's noise is about 1e-6). */
+const POLISH_TOLERANCE = 1e-5;
+/** The certificate: tangent-plane residual (units of T) with accurate chemical potentials, and the grid check. */
+const TANGENT_TOLERANCE = 1e-9;
+/** Bounds of the search, so that every liquid ends certified or with UncertifiedError after a fixed amount of work. */
+const MAX_TRIES = 8;
+const BRACKET_STEPS = 18;
+const BRACKET_FACTOR = 1.04;
+const BISECTIONS = 40;
+const ACCURATE_STEPS = 5;
+
+function maxAbs(r: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < r.length; i++) m = Number.isNaN(r[i]) ? Infinity : Math.max(m, Math.abs(r[i]));
+  return m;
+}
+
+/**
+ * The first solid of a liquid whose species are all present (reduced system). Bounded by
+ * construction: at most MAX_TRIES starts (the caller's guess, the seed model's first solid, the
+ * linear T_liq estimate, and any more stable solid a grid check finds), each polished by Newton on
+ * (y_solid, ln Gamma); a start whose polish does not converge is first moved onto the liquidus by
+ * a bounded bracket (BRACKET_STEPS steps in Gamma, 4 % doubled every third step, up to a factor of 1.6e3; a grid search every 5th step) and bisection
+ * of the driving force.
+ * A polished point is certified by the tangent residual with accurate chemical potentials (a few
+ * chord steps if needed) and the grid check; otherwise UncertifiedError.
+ */
 function reduced(
   liquid: PhaseFactory,
   solid: PhaseFactory,
   z: readonly number[],
   xL: readonly number[],
-  starts: Array<() => { gamma: number; solid: readonly number[] } | undefined>,
+  starts: Array<() => Guess | undefined>,
   gridN: number | undefined,
 ): FirstSolid {
   const c = z.length;
   const zr = referenceCharge(z);
   const mu = (gamma: number) => chemicalPotentials(liquid(z, gamma), xL);
-  const solveAt = (gamma: number, starts: Float64Array[], useGrid: boolean) =>
-    minimizeDrivingForce(solid(z, gamma), mu(gamma), starts, useGrid, gridN);
+  const solveAt = (gamma: number, from: Float64Array[], useGrid: boolean) => minimizeDrivingForce(solid(z, gamma), mu(gamma), from, useGrid, gridN);
+  const tangent = residualFunction(solid, z, mu);
   const polish = (gamma0: number, xs0: ArrayLike<number>) => {
-    const res = newton(
-      (u) => {
-        const g = Math.exp(u[c - 1]);
-        const a = chemicalPotentials(solid(z, g), fromSoftmax(u.subarray(0, c - 1)));
-        const b = mu(g);
-        return a.map((v, i) => v - b[i]);
-      },
-      [...toSoftmax(interior(xs0, 1e-300)), Math.log(gamma0)],
-      { tol: 1e-12, maxStep: 1 },
-    );
+    const res = newton(tangent.envelope, [...toSoftmax(interior(xs0, 1e-300)), Math.log(gamma0)], {
+      tol: 1e-12,
+      maxStep: 1,
+      maxIter: 30,
+      maxHalvings: 8,
+      jacobianStep: jacobianStep(solid(z, gamma0)),
+    });
     return { gamma: Math.exp(res.u[c - 1]), x: fromSoftmax(res.u.subarray(0, c - 1)), residual: res.residual };
   };
   // A certified liquidus, or the more stable solid the grid check found (a start for the next try).
-  const certify = (gamma: number, x: Float64Array, residual: number): FirstSolid | { better: Float64Array } | undefined => {
-    if (!(residual <= 1e-9)) return undefined;
-    const check = solveAt(gamma, [x], true);
-    if (!(check.g >= -1e-9)) return { better: check.x };
-    return { gamma, liquid: [...xL], solid: [...x], residual, gridMin: check.g };
+  const certify = (p: { gamma: number; x: Float64Array; residual: number }): FirstSolid | { better: Float64Array; gamma: number } | undefined => {
+    if (!(p.residual <= POLISH_TOLERANCE)) return undefined;
+    const a = accurateTangent(tangent, p, c);
+    if (!(a.residual <= TANGENT_TOLERANCE)) return undefined;
+    const check = solveAt(a.gamma, [a.x], true);
+    if (!(check.g >= -TANGENT_TOLERANCE)) return { better: check.x, gamma: a.gamma };
+    return { gamma: a.gamma, liquid: [...xL], solid: [...a.x], residual: a.residual, gridMin: check.g };
   };
-  const queue = [...starts];
-  for (let tries = 0; queue.length > 0 && tries < 6; tries++) {
-    const guess = queue.shift()!();
-    if (!guess) continue;
-    const p = polish(guess.gamma, guess.solid);
-    const ok = certify(p.gamma, p.x, p.residual);
-    if (ok && 'better' in ok) {
-      // Another solid lies below the liquid's plane: its branch freezes first (lower Gamma).
-      const g = p.gamma;
-      const b = ok.better;
-      queue.unshift(() => ({ gamma: g, solid: [...b] }));
-    } else if (ok) return ok;
-  }
-  // T_liq estimate linear in composition: 1/Gamma = sum_a x_a / Gamma_m,a.
+  // Bracket of the liquidus along the branch through x0 (grid search at the start and every 5th step), then local bisection.
+  const bracket = (g0: number, x0: ArrayLike<number>): Guess | undefined => {
+    let lo = g0;
+    let slo = solveAt(g0, [Float64Array.from(x0), Float64Array.from(xL)], true);
+    const dir = slo.g > 0 ? BRACKET_FACTOR : 1 / BRACKET_FACTOR;
+    let hi = lo;
+    let shi = slo;
+    for (let k = 0; k < BRACKET_STEPS && shi.g > 0 === slo.g > 0; k++) {
+      [lo, slo] = [hi, shi];
+      hi *= dir ** 2 ** Math.floor(k / 3); // steps of 4 %, doubled every third step
+      shi = solveAt(hi, [slo.x], k % 5 === 4); // the grid every 5th step: another branch may cross first
+    }
+    if (shi.g > 0 === slo.g > 0) return undefined;
+    if (dir < 1) [lo, slo, hi, shi] = [hi, shi, lo, slo];
+    for (let k = 0; k < BISECTIONS && hi / lo - 1 > 1e-5; k++) {
+      const mid = Math.sqrt(lo * hi);
+      const sm = solveAt(mid, [slo.x, shi.x], false);
+      if (sm.g > 0) [lo, slo] = [mid, sm];
+      else [hi, shi] = [mid, sm];
+    }
+    return { gamma: Math.sqrt(lo * hi), solid: [...shi.x] };
+  };
+  // T_liq estimate linear in composition, 1/Gamma = sum_a x_a / Gamma_m,a: the start of last resort.
   const gm = ocpMeltingGamma();
   let inv = 0;
   for (let a = 0; a < c; a++) inv += xL[a] / (gm * Math.pow(zr / z[a], 5 / 3));
-  let g0 = 1 / inv;
-  let s0 = solveAt(g0, [Float64Array.from(xL)], true);
-  const dir = s0.g > 0 ? 1.04 : 1 / 1.04;
-  let g1 = g0;
-  let s1 = s0;
-  for (let k = 0; k < 200 && s1.g > 0 === s0.g > 0; k++) {
-    g0 = g1;
-    s0 = s1;
-    g1 *= dir;
-    s1 = solveAt(g1, [s0.x], true);
+  // Each entry: a start and, for a more stable solid found by a grid check at Gamma_p, that Gamma_p.
+  const queue: Array<{ start: () => Guess | undefined; below?: number }> = [...starts, () => ({ gamma: 1 / inv, solid: [...xL] })].map((start) => ({ start }));
+  let last = 'no start converged';
+  for (let tries = 0; queue.length > 0 && tries < MAX_TRIES; tries++) {
+    const item = queue.shift()!;
+    const guess = item.start();
+    if (!guess) continue;
+    let p = polish(guess.gamma, guess.solid);
+    // After a grid check found a more stable solid at Gamma_p, the liquidus lies below Gamma_p:
+    // a polish that ends at or above it found another tangent point, so bracket instead.
+    if (!(p.residual <= POLISH_TOLERANCE) || (item.below !== undefined && !(p.gamma < item.below))) {
+      const b = bracket(guess.gamma, guess.solid);
+      if (!b) {
+        last = `no sign change of the driving force within ${BRACKET_STEPS} widening steps from Gamma = ${guess.gamma}`;
+        continue;
+      }
+      p = polish(b.gamma, b.solid);
+    }
+    const ok = certify(p);
+    if (ok && 'better' in ok) {
+      // Another solid lies below the liquid's plane: its branch freezes first (lower Gamma).
+      const { gamma, better } = ok;
+      queue.unshift({ start: () => ({ gamma, solid: [...better] }), below: gamma });
+      last = `a more stable solid than ${Array.from(p.x).join(', ')} at Gamma = ${p.gamma}`;
+    } else if (ok) return ok;
+    else last = `tangent residual ${p.residual.toExponential(1)} at Gamma = ${p.gamma}`;
   }
-  if (s1.g > 0 === s0.g > 0) throw new UncertifiedError(`no liquidus found for liquid ${xL.join(', ')}`);
-  let [lo, hi, slo, shi] = dir > 1 ? [g0, g1, s0, s1] : [g1, g0, s1, s0];
-  for (let k = 0; k < 30 && hi / lo - 1 > 1e-7; k++) {
-    const mid = Math.sqrt(lo * hi);
-    const sm = solveAt(mid, [slo.x, shi.x], k % 5 === 4);
-    if (sm.g > 0) [lo, slo] = [mid, sm];
-    else [hi, shi] = [mid, sm];
+  throw new UncertifiedError(`liquidus not certified after ${MAX_TRIES} bounded tries (${last})`);
+}
+
+/** Tangent-plane residual r(u) = mu_sol - mu_liq at u = (y_solid, ln Gamma): with the phase's own gradient, and with accurate potentials. */
+function residualFunction(solid: PhaseFactory, z: readonly number[], mu: (gamma: number) => Float64Array) {
+  const c = z.length;
+  const make = (accurate: boolean) => (u: Float64Array) => {
+    const g = Math.exp(u[c - 1]);
+    const phase = solid(z, g) as PhaseFunction & { accuratePotentials?: (x: ArrayLike<number>) => Float64Array };
+    const x = fromSoftmax(u.subarray(0, c - 1));
+    const a = accurate && phase.accuratePotentials ? phase.accuratePotentials(x) : chemicalPotentials(phase, x);
+    const b = mu(g);
+    return a.map((v, i) => v - b[i]);
+  };
+  return { envelope: make(false), accurate: make(true) };
+}
+
+/**
+ * The tangent point with accurate chemical potentials (PhaseFunction.accuratePotentials where the
+ * solid has it): chord steps u -= J^-1 r_acc(u), J by differences of the envelope residual with a
+ * step (1e-4) well above its noise; at most ACCURATE_STEPS steps, the best point returned.
+ */
+function accurateTangent(tangent: ReturnType<typeof residualFunction>, p: { gamma: number; x: Float64Array }, c: number): { gamma: number; x: Float64Array; residual: number } {
+  let u = Float64Array.from([...toSoftmax(interior(p.x, 1e-300)), Math.log(p.gamma)]);
+  let r = tangent.accurate(u);
+  let best = { u, residual: maxAbs(r) };
+  if (best.residual > TANGENT_TOLERANCE / 10) {
+    const h = 1e-4;
+    const J = new Float64Array(c * c);
+    const r0 = tangent.envelope(u);
+    for (let j = 0; j < c; j++) {
+      const up = u.slice();
+      up[j] += h;
+      const rp = tangent.envelope(up);
+      for (let i = 0; i < c; i++) J[i * c + j] = (rp[i] - r0[i]) / h;
+    }
+    for (let k = 0; k < ACCURATE_STEPS && best.residual > TANGENT_TOLERANCE / 10; k++) {
+      const d = solveLinear(J, r, c);
+      if (!d) break;
+      u = u.map((v, i) => v - d[i]);
+      r = tangent.accurate(u);
+      const res = maxAbs(r);
+      if (!(res < best.residual)) break;
+      best = { u, residual: res };
+    }
   }
-  const p = polish(Math.sqrt(lo * hi), shi.x);
-  const ok = certify(p.gamma, p.x, p.residual);
-  if (!ok || 'better' in ok) throw new UncertifiedError(`liquidus of liquid ${xL.join(', ')} not certified (tangent residual ${p.residual})`);
-  return ok;
+  return { gamma: Math.exp(best.u[c - 1]), x: fromSoftmax(best.u.subarray(0, c - 1)), residual: best.residual };
 }

@@ -69,6 +69,7 @@ export interface MesaTableOptions {
   n?: number;
   /** Worker threads (default 1: this thread). */
   threads?: number;
+  /** Called after each column with the liquid compositions solved so far and their total n (n + 1) / 2. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -109,8 +110,10 @@ export async function mesaTernaryTable(system: MesaSystem, model: MultiSolidMode
 
 async function runColumns(tasks: MesaColumnTask[], threads: number, onProgress?: (done: number, total: number) => void): Promise<Float64Array[]> {
   let done = 0;
+  const total = tasks.reduce((s, t) => s + t.n - t.j, 0);
   const tick = (r: Float64Array) => {
-    onProgress?.(++done, tasks.length);
+    done += r.length / MESA_POINT_STRIDE;
+    onProgress?.(done, total);
     return r;
   };
   if (threads <= 1) {

@@ -53,16 +53,22 @@ const norm2 = (r: ArrayLike<number>): number => {
  * Newton iteration on residual(u) = 0 (n equations, n unknowns) until max|r| <= tol.
  *
  * @param maxStep largest change of any unknown in one step (unknowns are logs: default 2)
+ * @param maxHalvings step halvings of one line search before the iteration stops (default 40);
+ *   a residual with evaluation noise stops after this many new evaluations instead of 40
+ * @param jacobianStep relative forward-difference step of the Jacobian (default 1e-7); a residual
+ *   with evaluation noise eps needs a step well above eps / |J| (e.g. 1e-4 for the SRO solid)
  * @example newton((u) => Float64Array.of(u[0] * u[0] - 2), [1]).u[0] // 1.41421356...
  */
 export function newton(
   residual: (u: Float64Array) => Float64Array,
   u0: ArrayLike<number>,
-  options: { tol?: number; maxIter?: number; maxStep?: number } = {},
+  options: { tol?: number; maxIter?: number; maxStep?: number; maxHalvings?: number; jacobianStep?: number } = {},
 ): NewtonResult {
   const tol = options.tol ?? 1e-12;
   const maxIter = options.maxIter ?? 60;
   const maxStep = options.maxStep ?? 2;
+  const maxHalvings = options.maxHalvings ?? 40;
+  const jacobianStep = options.jacobianStep ?? 1e-7;
   let u = Float64Array.from(u0);
   let r = residual(u);
   const n = u.length;
@@ -70,7 +76,7 @@ export function newton(
   for (; it < maxIter && maxAbs(r) > tol; it++) {
     const J = new Float64Array(n * n);
     for (let j = 0; j < n; j++) {
-      const h = 1e-7 * Math.max(1, Math.abs(u[j]));
+      const h = jacobianStep * Math.max(1, Math.abs(u[j]));
       const up = u.slice();
       up[j] += h;
       const rp = residual(up);
@@ -82,7 +88,7 @@ export function newton(
     let t = big > maxStep ? maxStep / big : 1;
     const r0 = norm2(r);
     let accepted = false;
-    for (let k = 0; k < 40; k++, t *= 0.5) {
+    for (let k = 0; k < maxHalvings; k++, t *= 0.5) {
       const un = u.map((v, i) => v - t * d[i]);
       const rn = residual(un);
       if (norm2(rn) < r0 || (k > 30 && norm2(rn) <= r0)) {

@@ -1,8 +1,9 @@
 import { UncertifiedError } from '../errors.js';
+import { finiteDifferencePotentials } from './fdPotentials.js';
 import type { LatticeSums } from '../latticeSums/types.js';
 import { bccShells } from '../lattice/bccShells.js';
 import { referenceCharge, chargeMoments } from './composition.js';
-import type { PhaseFunction } from './phase.js';
+import { chemicalPotentials, type PhaseFunction } from './phase.js';
 import { randomEnergyMoments } from './random.js';
 import { multiSroLowerBound, multiSroSolid, type MultiSroOptions, type MultiSroResult } from './sroSolid.js';
 import { pairList } from './sroPairs.js';
@@ -76,7 +77,7 @@ export function multiSroPhase(
   sums: LatticeSums,
   options: MultiSroOptions = {},
   shared: { last?: MultiSroResult } = {},
-): PhaseFunction & { evaluations: number; lowerBound(x: ArrayLike<number>): number } {
+): PhaseFunction & { evaluations: number; lowerBound(x: ArrayLike<number>): number; accuratePotentials(x: ArrayLike<number>): Float64Array } {
   const cache = new Map<string, MultiSroResult>();
   const phase = {
     name: 'sro',
@@ -118,6 +119,16 @@ export function multiSroPhase(
     lowerBound(x: ArrayLike<number>) {
       if (Array.prototype.filter.call(x, (v: number) => v > 0).length < 2) return 0;
       return gamma * multiSroLowerBound(z, Array.from(x), gamma, sums, options.shells ?? 8);
+    },
+    /**
+     * Chemical potentials (units of T) accurate to about 1e-10: the envelope gradient where it is
+     * exact (eq. 3 inactive, min eigenvalue > 1e-9, or the active-set polish gave the point, so
+     * the multipliers are unique), otherwise from values of f (src/multi/fdPotentials.ts).
+     */
+    accuratePotentials(x: ArrayLike<number>): Float64Array {
+      const r = phase.trial(x);
+      if (r && (r.minEigen > 1e-9 || r.polished)) return chemicalPotentials(phase, x);
+      return finiteDifferencePotentials((y) => phase.f(y), x);
     },
     grad(x: ArrayLike<number>) {
       const r = phase.trial(x);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { distillationSvg } from '../figures/distillationFigure.js';
 import { gibbsTriangleSvg } from '../figures/gibbsTriangle.js';
@@ -17,6 +17,31 @@ export interface TernarySectionData {
   distillationSeconds: Partial<Record<MultiSolidModel, number>>;
   distillationSvg: string;
   mesa: Array<{ model: MultiSolidModel; n: number; threads: number; seconds: number; points: number; maxResidual: number }>;
+  /** SRO MESA tables measured by `node bench/ternary.mjs` (bench/results/ternary.json), if that file has them: too long for a default run. */
+  benchSro?: { date: string; rows: BenchSroRow[] };
+}
+
+/** One SRO-table row of bench/results/ternary.json. */
+export interface BenchSroRow {
+  n: number;
+  threads: number;
+  points: number;
+  medianMs: number;
+  msPerPointThread: number;
+  maxResidual: number;
+  loadAverageStart: number;
+  loadAverageEnd: number;
+}
+
+/** The SRO MESA-table rows of bench/results/ternary.json (undefined if the file or the rows are missing). */
+export async function benchSroTables(file = new URL('../../bench/results/ternary.json', import.meta.url)): Promise<TernarySectionData['benchSro']> {
+  try {
+    const j = JSON.parse(await readFile(file, 'utf8')) as { date: string; results: Array<BenchSroRow & { name: string }> };
+    const rows = j.results.filter((r) => /SRO solid, \d+ x \d+/.test(r.name) && Number.isFinite(r.medianMs));
+    return rows.length ? { date: j.date, rows } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Options of {@link computeTernarySection}; defaults are the report's. */
@@ -83,7 +108,8 @@ export async function computeTernarySection(o: TernarySectionOptions): Promise<T
     const table = await mesaTernaryTable('CONe', t.model, { n: t.n, threads: o.threads ?? 1 });
     mesa.push({ model: t.model, n: t.n, threads: o.threads ?? 1, seconds: (Date.now() - t0) / 1000, points: table.points, maxResidual: table.maxResidual });
   }
-  return { gammas, diagrams, x3, distillation: dist, distillationSeconds: distSeconds, distillationSvg: distillationFile, mesa };
+  const benchSro = await benchSroTables();
+  return { gammas, diagrams, x3, distillation: dist, distillationSeconds: distSeconds, distillationSvg: distillationFile, mesa, benchSro };
 }
 
 const f = (v: number, d: number) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
@@ -162,7 +188,34 @@ export function ternaryMarkdown(d: TernarySectionData): string {
   L.push('|---|---|---|---|---|---|');
   for (const m of d.mesa) L.push(`| ${m.model} | ${m.n} x ${m.n} | ${m.points} | ${m.threads} | ${f(m.seconds, 1)} | ${m.maxResidual.toExponential(1)} |`);
   L.push('');
+  L.push(...benchSroLines(d.benchSro));
   return L.join('\n');
+}
+
+/**
+ * The SRO MESA tables as measured by the bench (every SRO free energy is a certified
+ * minimization: minutes per table, too long for the default run), and the 51 x 51 default grid
+ * extrapolated from the largest measured table's cost per liquid composition and thread.
+ */
+function benchSroLines(b: TernarySectionData['benchSro']): string[] {
+  if (!b) return ['SRO tables: not measured here (run `node bench/ternary.mjs --only-sro-table`).', ''];
+  const L = [`SRO solid, measured by \`node bench/ternary.mjs\` (bench/results/ternary.json, ${b.date.slice(0, 10)}; one run each on a shared 2-core machine, load average noted):`, ''];
+  L.push('| solid | grid | liquid compositions | threads | seconds | s per composition and thread | load average | max tangent residual |');
+  L.push('|---|---|---|---|---|---|---|---|');
+  for (const r of b.rows)
+    L.push(`| sro | ${r.n} x ${r.n} | ${r.points} | ${r.threads} | ${f(r.medianMs / 1000, 1)} | ${f(r.msPerPointThread / 1000, 2)} | ${f(r.loadAverageStart, 1)} | ${r.maxResidual.toExponential(1)} |`);
+  const big = b.rows.reduce((p, q) => (q.points > p.points ? q : p));
+  const full = (51 * 52) / 2;
+  const est = b.rows
+    .filter((r) => r.n === big.n)
+    .map((r) => `about ${f((full * r.medianMs) / r.points / 3.6e6, 1)} h with ${r.threads} thread${r.threads > 1 ? 's' : ''}`)
+    .join(' and ');
+  L.push('');
+  L.push(
+    `The default 51 x 51 SRO table (${full} liquid compositions) was not computed: scaled from the ${big.n} x ${big.n} wall time per composition it would take ${est} (an extrapolation at the load of that run; the cost per composition varies across the triangle and is highest near the C/Ne edge, where eq. 3 is active).`,
+  );
+  L.push('');
+  return L;
 }
 
 /** Compute and render the section in one call (for REPORT.md). */

@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<void> {
   const there = names.map((f) => join(dir, f)).find((p) => existsSync(p));
   if (there && !force) throw new UsageError(`${there} exists; use --force to overwrite it`);
   const t0 = Date.now();
-  const bar = createProgress(`mesa-ternary ${system}`, n, { silent: Boolean(o.quiet) });
+  const bar = createProgress(`mesa-ternary ${system}`, (n * (n + 1)) / 2, { silent: Boolean(o.quiet) });
   const table = await mesaTernaryTable(system, model, { n, threads, onProgress: (d) => bar.update(d) });
   bar.done();
   const paths = await writeMesaTernary(table, dir, { force });
