@@ -60,8 +60,12 @@ export function loadFigureLibraries(): Promise<FigureLibraries> {
 export async function renderSvg(spec: VegaLiteSpec, data: readonly FigureRow[]): Promise<string> {
   const { vl, vega } = await loadFigureLibraries();
   const full = { ...spec, data: { values: data.map((r) => ({ ...r })) } };
-  const compiled = vl.compile(full as never).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // Layered figures share their colour and dash scales on purpose (a layer may draw a subset of
+  // the series): vega-lite's "conflicting scale property" notes would only clutter stderr, so
+  // only errors are logged.
+  const logger = vega.logger(vega.Error);
+  const compiled = vl.compile(full as never, { logger } as never).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
     return await view.toSVG();
   } finally {
