@@ -236,28 +236,7 @@ function reduced(
     if (!(check.g >= -TANGENT_TOLERANCE)) return { better: check.x, gamma: a.gamma };
     return { gamma: a.gamma, liquid: [...xL], solid: [...a.x], residual: a.residual, gridMin: check.g };
   };
-  // Bracket of the liquidus along the branch through x0 (grid search at the start and every 5th step), then local bisection.
-  const bracket = (g0: number, x0: ArrayLike<number>): Guess | undefined => {
-    let lo = g0;
-    let slo = solveAt(g0, [Float64Array.from(x0), Float64Array.from(xL)], true);
-    const dir = slo.g > 0 ? BRACKET_FACTOR : 1 / BRACKET_FACTOR;
-    let hi = lo;
-    let shi = slo;
-    for (let k = 0; k < BRACKET_STEPS && shi.g > 0 === slo.g > 0; k++) {
-      [lo, slo] = [hi, shi];
-      hi *= dir ** 2 ** Math.floor(k / 3); // steps of 4 %, doubled every third step
-      shi = solveAt(hi, [slo.x], k % 5 === 4); // the grid every 5th step: another branch may cross first
-    }
-    if (shi.g > 0 === slo.g > 0) return undefined;
-    if (dir < 1) [lo, slo, hi, shi] = [hi, shi, lo, slo];
-    for (let k = 0; k < BISECTIONS && hi / lo - 1 > 1e-5; k++) {
-      const mid = Math.sqrt(lo * hi);
-      const sm = solveAt(mid, [slo.x, shi.x], false);
-      if (sm.g > 0) [lo, slo] = [mid, sm];
-      else [hi, shi] = [mid, sm];
-    }
-    return { gamma: Math.sqrt(lo * hi), solid: [...shi.x] };
-  };
+  const bracket = (g0: number, x0: ArrayLike<number>) => bracketLiquidus(solveAt, xL, g0, x0);
   // T_liq estimate linear in composition, 1/Gamma = sum_a x_a / Gamma_m,a: the start of last resort.
   const gm = ocpMeltingGamma();
   let inv = 0;
@@ -290,6 +269,36 @@ function reduced(
     else last = `tangent residual ${p.residual.toExponential(1)} at Gamma = ${p.gamma}`;
   }
   throw new UncertifiedError(`liquidus not certified after ${MAX_TRIES} bounded tries (${last})`);
+}
+
+/** A solid composition and the minimum driving force g (units of T) at one Gamma, from a minimization that starts at `from`. */
+type DrivingForceAt = (gamma: number, from: Float64Array[], useGrid: boolean) => { g: number; x: Float64Array };
+
+/**
+ * Bracket of the liquidus along the solid branch through x0: widening Gamma steps from g0 until the
+ * driving force changes sign (a grid search at the start and every 5th step, since another branch
+ * may cross first), then local bisection in ln Gamma. Bounded by BRACKET_STEPS and BISECTIONS.
+ */
+function bracketLiquidus(solveAt: DrivingForceAt, xL: readonly number[], g0: number, x0: ArrayLike<number>): Guess | undefined {
+  let lo = g0;
+  let slo = solveAt(g0, [Float64Array.from(x0), Float64Array.from(xL)], true);
+  const dir = slo.g > 0 ? BRACKET_FACTOR : 1 / BRACKET_FACTOR;
+  let hi = lo;
+  let shi = slo;
+  for (let k = 0; k < BRACKET_STEPS && shi.g > 0 === slo.g > 0; k++) {
+    [lo, slo] = [hi, shi];
+    hi *= dir ** 2 ** Math.floor(k / 3); // steps of 4 %, doubled every third step
+    shi = solveAt(hi, [slo.x], k % 5 === 4);
+  }
+  if (shi.g > 0 === slo.g > 0) return undefined;
+  if (dir < 1) [lo, slo, hi, shi] = [hi, shi, lo, slo];
+  for (let k = 0; k < BISECTIONS && hi / lo - 1 > 1e-5; k++) {
+    const mid = Math.sqrt(lo * hi);
+    const sm = solveAt(mid, [slo.x, shi.x], false);
+    if (sm.g > 0) [lo, slo] = [mid, sm];
+    else [hi, shi] = [mid, sm];
+  }
+  return { gamma: Math.sqrt(lo * hi), solid: [...shi.x] };
 }
 
 /** Tangent-plane residual r(u) = mu_sol - mu_liq at u = (y_solid, ln Gamma): with the phase's own gradient, and with accurate potentials. */
