@@ -16,13 +16,8 @@ export function finiteDifferencePotentials(f: (x: ArrayLike<number>) => number, 
   const c = x.length;
   let big = 0;
   for (let a = 1; a < c; a++) if (x[a] > x[big]) big = a;
-  let h0 = 0;
-  for (let a = 0; a < c; a++) if (x[a] > 0) h0 += x[a] * Math.log(x[a]);
-  const smooth = (y: Float64Array) => {
-    let s = f(y);
-    for (let a = 0; a < c; a++) if (y[a] > 0) s -= y[a] * Math.log(y[a]);
-    return s;
-  };
+  const h0 = ideal(x);
+  const smooth = (y: Float64Array) => f(y) - ideal(y);
   const f0 = f(x);
   const mu = new Float64Array(c);
   let rest = f0;
@@ -38,4 +33,11 @@ export function finiteDifferencePotentials(f: (x: ArrayLike<number>) => number, 
   for (let a = 0; a < c; a++) if (!(x[a] > 0)) mu[a] = -Infinity;
   mu[big] = rest / x[big];
   return mu;
+}
+
+/** The ideal part h = sum_a x_a ln x_a (terms with x_a = 0 are 0). */
+function ideal(x: ArrayLike<number>): number {
+  let h = 0;
+  for (let a = 0; a < x.length; a++) if (x[a] > 0) h += x[a] * Math.log(x[a]);
+  return h;
 }
