@@ -12,6 +12,8 @@ export interface LadderRefinement {
   source: number[];
   /** Indices j of the old ladder's pairs (j, j + 1) that were split. */
   split: number[];
+  /** Per point, its index in the old ladder, or -1 for an inserted point. */
+  oldIndex: number[];
 }
 
 /** Points inserted into one pair at most per refinement step. */
@@ -32,6 +34,7 @@ export function refineLadder(gammas: readonly number[], accepted: readonly numbe
   const ladder: number[] = [gammas[0]];
   const source: number[] = [0];
   const split: number[] = [];
+  const oldIndex: number[] = [0];
   for (let j = 0; j + 1 < gammas.length; j++) {
     const t = tried[j];
     const p = t > 0 ? accepted[j] / t : 0;
@@ -42,10 +45,12 @@ export function refineLadder(gammas: readonly number[], accepted: readonly numbe
       for (let q = 1; q <= k; q++) {
         ladder.push(gammas[j] + ((gammas[j + 1] - gammas[j]) * q) / (k + 1));
         source.push(2 * q <= k + 1 ? j : j + 1);
+        oldIndex.push(-1);
       }
     }
     ladder.push(gammas[j + 1]);
     source.push(j + 1);
+    oldIndex.push(j + 1);
   }
-  return { ladder, source, split };
+  return { ladder, source, split, oldIndex };
 }

@@ -108,17 +108,13 @@ export async function searchLadder(o: LadderSearchOptions): Promise<LadderSearch
       throw new UncertifiedError(`mc: the replica ladder did not reach >= ${REFINE_THRESHOLD * 100}% swap acceptance in ${MAX_REFINE_STEPS} refinements (L = ${o.common.L}; pairs Gamma ${worst}); use a smaller L or more sweeps`);
     }
     // Carry the measured pairs over to the new indices; new points run with 2 neighbours each side.
-    const fresh = new Set<number>();
-    const oldIndex = plan.ladder.map(() => -1);
-    for (let k = 0, j = 0; k < plan.ladder.length; k++) {
-      if (plan.ladder[k] === ladder[j]) oldIndex[k] = j++;
-      else fresh.add(k);
-    }
+    const { oldIndex } = plan;
+    const fresh = oldIndex.flatMap((j, k) => (j < 0 ? [k] : []));
     const nextTried = new Array<number>(plan.ladder.length - 1).fill(0), nextAccepted = [...nextTried];
     for (let k = 0; k + 1 < plan.ladder.length; k++) {
       if (oldIndex[k] >= 0 && oldIndex[k + 1] === oldIndex[k] + 1) [nextTried[k], nextAccepted[k]] = [tried[oldIndex[k]], accepted[oldIndex[k]]];
     }
-    active = plan.ladder.map((_, k) => k).filter((k) => [...fresh].some((f) => Math.abs(f - k) <= 2));
+    active = plan.ladder.map((_, k) => k).filter((k) => fresh.some((f) => Math.abs(f - k) <= 2));
     sites = plan.source.map((j) => Uint8Array.from(sites[j]));
     ladder = plan.ladder;
     [tried, accepted] = [nextTried, nextAccepted];
