@@ -1,8 +1,8 @@
 import { DomainError, UncertifiedError } from '../errors.js';
 import { meltingGamma } from '../ocp/meltingPoint.js';
 import { referenceCharge } from './composition.js';
-import { chemicalPotentials, type PhaseFunction } from './phase.js';
-import { newton, solveLinear } from './newton.js';
+import { certifiedPotentials, chemicalPotentials, hasNoisyGradient, type PhaseFunction } from './phase.js';
+import { chordRefine, newton } from './newton.js';
 import { fromSoftmax, interior, simplexGrid, toSoftmax } from './simplex.js';
 
 /** Options of {@link firstSolid}. */
@@ -45,7 +45,7 @@ const GRID_N: Record<number, number> = { 2: 400, 3: 40, 4: 14 };
  * about 1e-6 in units of T when eq. 3 is active), so that the Jacobian stays within ~1 %.
  */
 function jacobianStep(phase: PhaseFunction): number {
-  return 'accuratePotentials' in phase ? 1e-4 : 1e-7;
+  return hasNoisyGradient(phase) ? 1e-4 : 1e-7;
 }
 
 /** Driving force G(x) = f_sol(x) - x . muL (units of T) and its minimum over the simplex. */
@@ -335,9 +335,9 @@ function residualFunction(solid: PhaseFactory, z: readonly number[], mu: (gamma:
   const c = z.length;
   const make = (accurate: boolean) => (u: Float64Array) => {
     const g = Math.exp(u[c - 1]);
-    const phase = solid(z, g) as PhaseFunction & { accuratePotentials?: (x: ArrayLike<number>) => Float64Array };
+    const phase = solid(z, g);
     const x = fromSoftmax(u.subarray(0, c - 1));
-    const a = accurate && phase.accuratePotentials ? phase.accuratePotentials(x) : chemicalPotentials(phase, x);
+    const a = accurate ? certifiedPotentials(phase, x) : chemicalPotentials(phase, x);
     const b = mu(g);
     return a.map((v, i) => v - b[i]);
   };
@@ -346,32 +346,11 @@ function residualFunction(solid: PhaseFactory, z: readonly number[], mu: (gamma:
 
 /**
  * The tangent point with accurate chemical potentials (PhaseFunction.accuratePotentials where the
- * solid has it): chord steps u -= J^-1 r_acc(u), J by differences of the envelope residual with a
- * step (1e-4) well above its noise; at most ACCURATE_STEPS steps, the best point returned.
+ * solid has it): chord steps (chordRefine) with the envelope residual's Jacobian at a step of 1e-4,
+ * well above its noise; at most ACCURATE_STEPS steps, the best point returned.
  */
 function accurateTangent(tangent: ReturnType<typeof residualFunction>, p: { gamma: number; x: Float64Array }, c: number): { gamma: number; x: Float64Array; residual: number } {
-  let u = Float64Array.from([...toSoftmax(interior(p.x, 1e-300)), Math.log(p.gamma)]);
-  let r = tangent.accurate(u);
-  let best = { u, residual: maxAbs(r) };
-  if (best.residual > TANGENT_TOLERANCE / 10) {
-    const h = 1e-4;
-    const J = new Float64Array(c * c);
-    const r0 = tangent.envelope(u);
-    for (let j = 0; j < c; j++) {
-      const up = u.slice();
-      up[j] += h;
-      const rp = tangent.envelope(up);
-      for (let i = 0; i < c; i++) J[i * c + j] = (rp[i] - r0[i]) / h;
-    }
-    for (let k = 0; k < ACCURATE_STEPS && best.residual > TANGENT_TOLERANCE / 10; k++) {
-      const d = solveLinear(J, r, c);
-      if (!d) break;
-      u = u.map((v, i) => v - d[i]);
-      r = tangent.accurate(u);
-      const res = maxAbs(r);
-      if (!(res < best.residual)) break;
-      best = { u, residual: res };
-    }
-  }
+  const u0 = [...toSoftmax(interior(p.x, 1e-300)), Math.log(p.gamma)];
+  const best = chordRefine(tangent.envelope, tangent.accurate, u0, TANGENT_TOLERANCE / 10, { step: 1e-4, maxSteps: ACCURATE_STEPS });
   return { gamma: Math.exp(best.u[c - 1]), x: fromSoftmax(best.u.subarray(0, c - 1)), residual: best.residual };
 }
