@@ -1,9 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { closePool } from '../src/parallel/pool.js';
+import { latticeMonteCarlo } from '../src/mc/latticeMonteCarlo.js';
+import { runChecks } from '../src/mc/checks.js';
 import { getLatticeSums } from '../src/latticeSums/getLatticeSums.js';
 import { bccShells } from '../src/lattice/bccShells.js';
 import { mcKernel } from '../src/kernels/mcKernel.js';
 import { paperCouplings, supercellSetup } from '../src/mc/supercell.js';
-import { couplingTransform, orderedStart } from '../src/mc/orderedStart.js';
+import { couplingTransform, longRangeOrderFrom, orderedStart } from '../src/mc/orderedStart.js';
 import { wedgeVector } from '../src/mc/wedgeK.js';
 
 /** B2 on the L^3 cell: every B-sublattice site (index >= L^3) holds a Z2 ion. */
@@ -43,4 +46,30 @@ describe('ordered (cold) start from the couplings (docs/physics.md section 12)',
     const onB = o.sites.slice(216).reduce((a, b) => a + b, 0);
     expect([0, 216]).toContain(onB);
   });
+});
+
+describe('the ordered side of the ladder', () => {
+  test('starts at the lowest pilot point of the top run with S_max > sqrt(N); none without long-range order at the top', () => {
+    const r = longRangeOrderFrom([0, 100, 200, 300, 400], [3, 40, 2, 33, 50], [0, -1, -2, -3, -4], 1024);
+    expect(r.threshold).toBe(32);
+    expect(r.gammaFrom).toBe(300); // 100 is isolated: the side is the contiguous top run
+    expect(longRangeOrderFrom([0, 100, 200], [3, 40, 31], [0, 0, 0], 1024).gammaFrom).toBe(Infinity);
+    expect(longRangeOrderFrom([0, 100, 200], [3, 40, 50], [0, 0, 0], 1024).gammaFrom).toBe(100);
+  });
+});
+
+describe('the ordered start in a run (L = 4, n = 8)', () => {
+  afterAll(() => closePool());
+  test('replicas above the pilot onset start ordered; f <= u(ordered) is checked and can fail', async () => {
+    const r = await latticeMonteCarlo({ x: 0.5, L: 4, sweeps: 480, seed: 2, threads: 1 });
+    expect(r.ordered.k).toEqual([0.5, 0, 0]);
+    expect(r.ordered.gammaFrom).toBeGreaterThan(200);
+    expect(r.ordered.replicas).toBe(r.ladder.filter((g) => g >= r.ordered.gammaFrom!).length);
+    expect(r.ordered.hotPilot.length).toBeGreaterThan(0);
+    const name = 'Gibbs-Bogoliubov f <= u(ordered arrangement)';
+    expect(runChecks(r).find((c) => c.name === name)!.pass).toBe(true);
+    // An ordered arrangement 1e-4 U_1 lower than the run's f at Gamma = 800 would violate it.
+    const low = { ...r, ordered: { ...r.ordered, u: r.rows[r.rows.length - 1].f - 1e-4 } };
+    expect(runChecks(low).find((c) => c.name === name)!.pass).toBe(false);
+  }, 60_000);
 });

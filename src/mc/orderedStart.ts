@@ -113,3 +113,32 @@ export function orderedStart(L: number, couplings: ArrayLike<number>, n2: number
   out!.candidates = chosen.length * phases;
   return out!;
 }
+
+/** Where the ordered start applies, from a hot-started pilot run. */
+export interface ColdStartRule {
+  /** Lowest Gamma of the ordered side (Infinity: none on this ladder). */
+  gammaFrom: number;
+  /** S_max above this marks long-range order: sqrt(N). */
+  threshold: number;
+  /** The pilot's Gammas, mean largest structure factor S_max and mean energy per ion E/N (kernel units), second halves. */
+  pilotGammas: number[];
+  pilotSMax: number[];
+  pilotEnergy: number[];
+}
+
+/**
+ * The ordered side of the ladder (docs/physics.md section 12): the Gammas from the lowest pilot
+ * point on up at which the hot-started pilot shows long-range order at every point, S_max > sqrt(N)
+ * (S_max, the largest S(k) over k != 0, stays O(1) without long-range order, a few units at
+ * Gamma_1m, and grows like N with it: about 0.09 N at Gamma = 800). The pilot may order into
+ * the wrong (trapped, modulated) state; it is its onset that counts. Replicas there start
+ * from the ordered arrangement. Measured data and seed only, so any thread count gives the same.
+ *
+ * @example longRangeOrderFrom([0, 100, 200, 300], [3, 40, 2, 50], [0, -1, -2, -3], 1024).gammaFrom // 300
+ */
+export function longRangeOrderFrom(gammas: number[], sMax: number[], energy: number[], N: number): ColdStartRule {
+  const threshold = Math.sqrt(N);
+  let j = gammas.length;
+  while (j > 1 && sMax[j - 1] > threshold) j--;
+  return { gammaFrom: j < gammas.length ? gammas[j] : Infinity, threshold, pilotGammas: [...gammas], pilotSMax: [...sMax], pilotEnergy: [...energy] };
+}
