@@ -49,10 +49,10 @@ describe('ordered (cold) start from the couplings (docs/physics.md section 12)',
 });
 
 describe('the ordered side of the ladder', () => {
-  test('starts at the lowest pilot point of the top run with S_max > sqrt(N); none without long-range order at the top', () => {
+  test('starts mid-way below the top run of pilot points with S_max > sqrt(N); none without long-range order at the top', () => {
     const r = longRangeOrderFrom([0, 100, 200, 300, 400], [3, 40, 2, 33, 50], [0, -1, -2, -3, -4], 1024);
     expect(r.threshold).toBe(32);
-    expect(r.gammaFrom).toBe(300); // 100 is isolated: the side is the contiguous top run
+    expect(r.gammaFrom).toBe(250); // 100 is isolated: the side starts mid-way between 200 (no order) and 300
     expect(longRangeOrderFrom([0, 100, 200], [3, 40, 31], [0, 0, 0], 1024).gammaFrom).toBe(Infinity);
     expect(longRangeOrderFrom([0, 100, 200], [3, 40, 50], [0, 0, 0], 1024).gammaFrom).toBe(100);
   });

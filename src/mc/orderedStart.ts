@@ -127,18 +127,22 @@ export interface ColdStartRule {
 }
 
 /**
- * The ordered side of the ladder (docs/physics.md section 12): the Gammas from the lowest pilot
- * point on up at which the hot-started pilot shows long-range order at every point, S_max > sqrt(N)
- * (S_max, the largest S(k) over k != 0, stays O(1) without long-range order, a few units at
- * Gamma_1m, and grows like N with it: about 0.09 N at Gamma = 800). The pilot may order into
- * the wrong (trapped, modulated) state; it is its onset that counts. Replicas there start
- * from the ordered arrangement. Measured data and seed only, so any thread count gives the same.
+ * The ordered side of the ladder (docs/physics.md section 12). The hot-started pilot shows
+ * long-range order, S_max > sqrt(N), on a top run of its points (S_max, the largest S(k) over
+ * k != 0, stays O(1) without long-range order, a few units at Gamma_1m, and grows like N with
+ * it: about 0.09 N at Gamma = 800); the pilot may order into a wrong (trapped, modulated) state,
+ * only the onset counts. The transition lies between the last point without order and the
+ * first with it, and the side starts at the middle of that interval (at the first point if it
+ * is Gamma_1). Why the middle: replica swaps conserve the number of ordered configurations, only
+ * slow nucleation or melting inside a replica changes it, so the initial split should sit at the
+ * best estimate of the transition, not at a bound. Measured data and seed only.
  *
- * @example longRangeOrderFrom([0, 100, 200, 300], [3, 40, 2, 50], [0, -1, -2, -3], 1024).gammaFrom // 300
+ * @example longRangeOrderFrom([0, 100, 200, 300], [3, 40, 2, 50], [0, -1, -2, -3], 1024).gammaFrom // 250
  */
 export function longRangeOrderFrom(gammas: number[], sMax: number[], energy: number[], N: number): ColdStartRule {
   const threshold = Math.sqrt(N);
   let j = gammas.length;
   while (j > 1 && sMax[j - 1] > threshold) j--;
-  return { gammaFrom: j < gammas.length ? gammas[j] : Infinity, threshold, pilotGammas: [...gammas], pilotSMax: [...sMax], pilotEnergy: [...energy] };
+  const gammaFrom = j >= gammas.length ? Infinity : j > 1 ? 0.5 * (gammas[j - 1] + gammas[j]) : gammas[j];
+  return { gammaFrom, threshold, pilotGammas: [...gammas], pilotSMax: [...sMax], pilotEnergy: [...energy] };
 }
