@@ -72,4 +72,11 @@ describe('the ordered start in a run (L = 4, n = 8)', () => {
     const low = { ...r, ordered: { ...r.ordered, u: r.rows[r.rows.length - 1].f - 1e-4 } };
     expect(runChecks(low).find((c) => c.name === name)!.pass).toBe(false);
   }, 60_000);
+
+  test('without long-range order in the pilot (a solidus run up to Gamma_1m) no replica starts ordered', async () => {
+    const r = await latticeMonteCarlo({ x: 0.3, L: 4, sweeps: 192, gammaMax: 175.718935, extraGammas: [170, 160, 150], seed: 2, threads: 1 });
+    expect(r.ordered.gammaFrom).toBeUndefined();
+    expect(r.ordered.replicas).toBe(0);
+    expect(r.ordered.hotPilot).toEqual([]);
+  }, 60_000);
 });
