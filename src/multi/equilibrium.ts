@@ -1,13 +1,29 @@
-import { chemicalPotentials, type PhaseFunction } from './phase.js';
-import { newton } from './newton.js';
+import { certifiedPotentials, chemicalPotentials, hasNoisyGradient, type PhaseFunction } from './phase.js';
+import { chordRefine, newton, type NewtonResult } from './newton.js';
 import { fromSoftmax, interior, toSoftmax } from './simplex.js';
 
 /**
  * Common-tangent-plane solvers at fixed Gamma (docs/physics.md section 13): phases coexist
  * when their exchange chemical potentials mu_a (units of T) are equal for every species.
  * Unknowns are softmax coordinates (see simplex.ts), so trace fractions are solved in relative
- * terms. Each solver returns `residual` = max_a |mu_a difference|, the tangent-plane check.
+ * terms. Each solver returns `residual` = max_a |mu_a difference|, the tangent-plane check,
+ * computed with certified chemical potentials (PhaseFunction.accuratePotentials where a phase
+ * has them: the SRO solid's envelope gradient carries noise of ~1e-6 when eq. 3 is active).
  */
+
+/** Chemical potentials of a phase at x (units of T): the cheap (gradient) or the certified ones. */
+type Potentials = (p: PhaseFunction, x: ArrayLike<number>) => Float64Array;
+
+/**
+ * Newton on the residual built with the phases' own gradients; where a phase has noisy gradients,
+ * then chord steps (chordRefine) on the residual built with certified potentials, to 1e-10.
+ */
+function solveTangent(residual: (mu: Potentials) => (u: Float64Array) => Float64Array, u0: ArrayLike<number>, phases: PhaseFunction[]): NewtonResult {
+  const cheap = residual(chemicalPotentials);
+  const res = newton(cheap, u0, { tol: 1e-13 });
+  if (!phases.some(hasNoisyGradient)) return res;
+  return chordRefine(cheap, residual(certifiedPotentials), res.u, 1e-10);
+}
 
 /** A refined two-phase tie-line. */
 export interface TieLine {
@@ -21,16 +37,16 @@ export interface TieLine {
 
 /** max_a |mu_a(pA, xA) - mu_a(pB, xB)| (units of T): the common-tangent-plane check. */
 export function tangentPlaneResidual(pA: PhaseFunction, xA: ArrayLike<number>, pB: PhaseFunction, xB: ArrayLike<number>): number {
-  const a = chemicalPotentials(pA, xA);
-  const b = chemicalPotentials(pB, xB);
+  const a = certifiedPotentials(pA, xA);
+  const b = certifiedPotentials(pB, xB);
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return Number.isFinite(m) ? m : Infinity;
 }
 
-function muDiff(out: Float64Array, at: number, pA: PhaseFunction, xA: Float64Array, pB: PhaseFunction, xB: Float64Array): void {
-  const a = chemicalPotentials(pA, xA);
-  const b = chemicalPotentials(pB, xB);
+function muDiff(mu: Potentials, out: Float64Array, at: number, pA: PhaseFunction, xA: Float64Array, pB: PhaseFunction, xB: Float64Array): void {
+  const a = mu(pA, xA);
+  const b = mu(pB, xB);
   for (let i = 0; i < a.length; i++) out[at + i] = a[i] - b[i];
 }
 
@@ -54,17 +70,17 @@ export function flash(pA: PhaseFunction, pB: PhaseFunction, x0: ArrayLike<number
   if (den > 0) f0 = num / den;
   const u0 = [...ya, ...yb, f0];
   const split = (u: Float64Array) => [fromSoftmax(u.subarray(0, c - 1)), fromSoftmax(u.subarray(c - 1, 2 * c - 2))] as const;
-  const res = newton(
-    (u) => {
+  const res = solveTangent(
+    (mu) => (u) => {
       const [a, b] = split(u);
       const r = new Float64Array(2 * c - 1);
-      muDiff(r, 0, pA, a, pB, b);
+      muDiff(mu, r, 0, pA, a, pB, b);
       const f = u[2 * c - 2];
       for (let i = 1; i < c; i++) r[c + i - 1] = (1 - f) * a[i] + f * b[i] - x0[i];
       return r;
     },
     u0,
-    { tol: 1e-13 },
+    [pA, pB],
   );
   const [a, b] = split(res.u);
   return { a, b, fraction: res.u[2 * c - 2], residual: tangentPlaneResidual(pA, a, pB, b) };
@@ -85,16 +101,16 @@ export function tieLineAtFraction(
   const c = xA.length;
   if (c !== 3) throw new RangeError('tieLineAtFraction needs three species');
   const split = (u: Float64Array) => [fromSoftmax(u.subarray(0, 2)), fromSoftmax(u.subarray(2, 4))] as const;
-  const res = newton(
-    (u) => {
+  const res = solveTangent(
+    (mu) => (u) => {
       const [a, b] = split(u);
       const r = new Float64Array(4);
-      muDiff(r, 0, pA, a, pB, b);
+      muDiff(mu, r, 0, pA, a, pB, b);
       r[3] = Math.log(a[k]) - Math.log(value);
       return r;
     },
     [...toSoftmax(interior(xA)), ...toSoftmax(interior(xB))],
-    { tol: 1e-13 },
+    [pA, pB],
   );
   const [a, b] = split(res.u);
   return { a, b, residual: Math.max(tangentPlaneResidual(pA, a, pB, b), Math.abs(Math.log(a[k] / value))) };
@@ -111,16 +127,16 @@ export function threePhase(p: [PhaseFunction, PhaseFunction, PhaseFunction], x: 
   const c = x[0].length;
   const n = c - 1;
   const split = (u: Float64Array) => [0, 1, 2].map((k) => fromSoftmax(u.subarray(k * n, (k + 1) * n))) as [Float64Array, Float64Array, Float64Array];
-  const res = newton(
-    (u) => {
+  const res = solveTangent(
+    (mu) => (u) => {
       const xs = split(u);
       const r = new Float64Array(2 * c);
-      muDiff(r, 0, p[0], xs[0], p[1], xs[1]);
-      muDiff(r, c, p[0], xs[0], p[2], xs[2]);
+      muDiff(mu, r, 0, p[0], xs[0], p[1], xs[1]);
+      muDiff(mu, r, c, p[0], xs[0], p[2], xs[2]);
       return r;
     },
     x.flatMap((v) => [...toSoftmax(interior(v))]),
-    { tol: 1e-13 },
+    p,
   );
   const xs = split(res.u);
   return {

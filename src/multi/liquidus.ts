@@ -1,8 +1,8 @@
 import { DomainError, UncertifiedError } from '../errors.js';
 import { meltingGamma } from '../ocp/meltingPoint.js';
 import { referenceCharge } from './composition.js';
-import { chemicalPotentials, type PhaseFunction } from './phase.js';
-import { newton, solveLinear } from './newton.js';
+import { certifiedPotentials, chemicalPotentials, hasNoisyGradient, type PhaseFunction } from './phase.js';
+import { chordRefine, newton } from './newton.js';
 import { fromSoftmax, interior, simplexGrid, toSoftmax } from './simplex.js';
 
 /** Options of {@link firstSolid}. */
@@ -45,7 +45,7 @@ const GRID_N: Record<number, number> = { 2: 400, 3: 40, 4: 14 };
  * about 1e-6 in units of T when eq. 3 is active), so that the Jacobian stays within ~1 %.
  */
 function jacobianStep(phase: PhaseFunction): number {
-  return 'accuratePotentials' in phase ? 1e-4 : 1e-7;
+  return hasNoisyGradient(phase) ? 1e-4 : 1e-7;
 }
 
 /** Driving force G(x) = f_sol(x) - x . muL (units of T) and its minimum over the simplex. */
@@ -150,7 +150,7 @@ export function firstSolid(
   }
   // Starts tried in order: the caller's guess (e.g. the previous point of a sweep), the first
   // solid of the cheaper seed model, then the linear T_liq estimate (see reduced()).
-  const local = (g: Guess): Guess => ({ gamma: g.gamma * conv, solid: idx.map((i) => g.solid[i]) });
+  const local = (g: Guess): Guess => ({ gamma: g.gamma * conv, solid: withLiquidSpecies(idx.map((i) => g.solid[i]), xs) });
   const starts: Array<() => Guess | undefined> = [];
   if (guess) starts.push(() => local(guess));
   if (options.seed) {
@@ -176,6 +176,22 @@ export function firstSolid(
 }
 
 type Guess = { gamma: number; solid: readonly number[] };
+/** A Newton-polished tangent point: Gamma, solid composition and envelope residual (units of T). */
+type Polished = { gamma: number; x: Float64Array; residual: number };
+
+/**
+ * A start's solid composition with every species of the liquid present: a species the start lacks
+ * (e.g. the previous point of a sweep lay on an edge of the simplex) starts at its liquid fraction,
+ * the others scaled to sum 1, since Newton in softmax coordinates cannot move a zero.
+ *
+ * @example withLiquidSpecies([0.7, 0, 0.3], [0.6, 0.02, 0.38]) // [0.686, 0.02, 0.294]
+ */
+function withLiquidSpecies(solid: readonly number[], xL: readonly number[]): number[] {
+  const missing = solid.reduce((s, v, k) => (v > 0 ? s : s + xL[k]), 0);
+  if (missing === 0) return [...solid];
+  const kept = solid.reduce((s, v) => s + v, 0);
+  return solid.map((v, k) => (v > 0 ? (v * (1 - missing)) / kept : xL[k]));
+}
 
 /** Envelope tangent residual accepted from the polish before the accurate check (the SRO gradient's noise is about 1e-6). */
 const POLISH_TOLERANCE = 1e-5;
@@ -196,11 +212,12 @@ function maxAbs(r: ArrayLike<number>): number {
 
 /**
  * The first solid of a liquid whose species are all present (reduced system). Bounded by
- * construction: at most MAX_TRIES starts (the caller's guess, the seed model's first solid, the
- * linear T_liq estimate, and any more stable solid a grid check finds), each polished by Newton on
- * (y_solid, ln Gamma); a start whose polish does not converge is first moved onto the liquidus by
- * a bounded bracket (BRACKET_STEPS steps in Gamma, 4 % doubled every third step, up to a factor of 1.6e3; a grid search every 5th step) and bisection
- * of the driving force.
+ * construction: at most 2 MAX_TRIES tries over the starts (the caller's guess, the seed model's
+ * first solid, the linear T_liq estimate, and any more stable solid a grid check finds). Every
+ * start is first polished by Newton on (y_solid, ln Gamma); only when no polish gives a certified
+ * point is a start moved onto the liquidus by a bounded bracket (BRACKET_STEPS steps in Gamma, 4 %
+ * doubled every third step, up to a factor of 1.6e3; a grid search every 5th step) and bisection
+ * of the driving force, then polished.
  * A polished point is certified by the tangent residual with accurate chemical potentials (a few
  * chord steps if needed) and the grid check; otherwise UncertifiedError.
  */
@@ -217,7 +234,7 @@ function reduced(
   const mu = (gamma: number) => chemicalPotentials(liquid(z, gamma), xL);
   const solveAt = (gamma: number, from: Float64Array[], useGrid: boolean) => minimizeDrivingForce(solid(z, gamma), mu(gamma), from, useGrid, gridN);
   const tangent = residualFunction(solid, z, mu);
-  const polish = (gamma0: number, xs0: ArrayLike<number>) => {
+  const polish = (gamma0: number, xs0: ArrayLike<number>): Polished => {
     const res = newton(tangent.envelope, [...toSoftmax(interior(xs0, 1e-300)), Math.log(gamma0)], {
       tol: 1e-12,
       maxStep: 1,
@@ -228,7 +245,7 @@ function reduced(
     return { gamma: Math.exp(res.u[c - 1]), x: fromSoftmax(res.u.subarray(0, c - 1)), residual: res.residual };
   };
   // A certified liquidus, or the more stable solid the grid check found (a start for the next try).
-  const certify = (p: { gamma: number; x: Float64Array; residual: number }): FirstSolid | { better: Float64Array; gamma: number } | undefined => {
+  const certify = (p: Polished): FirstSolid | { better: Float64Array; gamma: number } | undefined => {
     if (!(p.residual <= POLISH_TOLERANCE)) return undefined;
     const a = accurateTangent(tangent, p, c);
     if (!(a.residual <= TANGENT_TOLERANCE)) return undefined;
@@ -241,23 +258,35 @@ function reduced(
   const gm = ocpMeltingGamma();
   let inv = 0;
   for (let a = 0; a < c; a++) inv += xL[a] / (gm * Math.pow(zr / z[a], 5 / 3));
-  // Each entry: a start and, for a more stable solid found by a grid check at Gamma_p, that Gamma_p.
-  const queue: Array<{ start: () => Guess | undefined; below?: number }> = [...starts, () => ({ gamma: 1 / inv, solid: [...xL] })].map((start) => ({ start }));
+  // Each entry: a start; below: Gamma_p of a grid check that found this more stable solid there;
+  // bracket: a start whose polish did not converge. Brackets (tens of minimizations each) wait
+  // until every start has been polished (a few minimizations each), except on a better branch.
+  type Item = { start: () => Guess | undefined; below?: number; bracket?: boolean };
+  const queue: Item[] = [...starts, () => ({ gamma: 1 / inv, solid: [...xL] })].map((start) => ({ start }));
   let last = 'no start converged';
-  for (let tries = 0; queue.length > 0 && tries < MAX_TRIES; tries++) {
+  for (let tries = 0; queue.length > 0 && tries < 2 * MAX_TRIES; tries++) {
     const item = queue.shift()!;
     const guess = item.start();
     if (!guess) continue;
-    let p = polish(guess.gamma, guess.solid);
-    // After a grid check found a more stable solid at Gamma_p, the liquidus lies below Gamma_p:
-    // a polish that ends at or above it found another tangent point, so bracket instead.
-    if (!(p.residual <= POLISH_TOLERANCE) || (item.below !== undefined && !(p.gamma < item.below))) {
+    let p: Polished;
+    if (item.bracket) {
       const b = bracket(guess.gamma, guess.solid);
       if (!b) {
         last = `no sign change of the driving force within ${BRACKET_STEPS} widening steps from Gamma = ${guess.gamma}`;
         continue;
       }
       p = polish(b.gamma, b.solid);
+    } else {
+      p = polish(guess.gamma, guess.solid);
+      // After a grid check found a more stable solid at Gamma_p, the liquidus lies below Gamma_p:
+      // a polish that ends at or above it found another tangent point, so bracket instead.
+      if (!(p.residual <= POLISH_TOLERANCE) || (item.below !== undefined && !(p.gamma < item.below))) {
+        const deferred: Item = { start: () => guess, below: item.below, bracket: true };
+        if (item.below !== undefined) queue.unshift(deferred);
+        else queue.push(deferred);
+        last = `Newton polish from Gamma = ${guess.gamma} did not converge`;
+        continue;
+      }
     }
     const ok = certify(p);
     if (ok && 'better' in ok) {
@@ -268,7 +297,7 @@ function reduced(
     } else if (ok) return ok;
     else last = `tangent residual ${p.residual.toExponential(1)} at Gamma = ${p.gamma}`;
   }
-  throw new UncertifiedError(`liquidus not certified after ${MAX_TRIES} bounded tries (${last})`);
+  throw new UncertifiedError(`liquidus not certified after ${2 * MAX_TRIES} bounded tries (${last})`);
 }
 
 /** A solid composition and the minimum driving force g (units of T) at one Gamma, from a minimization that starts at `from`. */
@@ -306,9 +335,9 @@ function residualFunction(solid: PhaseFactory, z: readonly number[], mu: (gamma:
   const c = z.length;
   const make = (accurate: boolean) => (u: Float64Array) => {
     const g = Math.exp(u[c - 1]);
-    const phase = solid(z, g) as PhaseFunction & { accuratePotentials?: (x: ArrayLike<number>) => Float64Array };
+    const phase = solid(z, g);
     const x = fromSoftmax(u.subarray(0, c - 1));
-    const a = accurate && phase.accuratePotentials ? phase.accuratePotentials(x) : chemicalPotentials(phase, x);
+    const a = accurate ? certifiedPotentials(phase, x) : chemicalPotentials(phase, x);
     const b = mu(g);
     return a.map((v, i) => v - b[i]);
   };
@@ -317,32 +346,11 @@ function residualFunction(solid: PhaseFactory, z: readonly number[], mu: (gamma:
 
 /**
  * The tangent point with accurate chemical potentials (PhaseFunction.accuratePotentials where the
- * solid has it): chord steps u -= J^-1 r_acc(u), J by differences of the envelope residual with a
- * step (1e-4) well above its noise; at most ACCURATE_STEPS steps, the best point returned.
+ * solid has it): chord steps (chordRefine) with the envelope residual's Jacobian at a step of 1e-4,
+ * well above its noise; at most ACCURATE_STEPS steps, the best point returned.
  */
 function accurateTangent(tangent: ReturnType<typeof residualFunction>, p: { gamma: number; x: Float64Array }, c: number): { gamma: number; x: Float64Array; residual: number } {
-  let u = Float64Array.from([...toSoftmax(interior(p.x, 1e-300)), Math.log(p.gamma)]);
-  let r = tangent.accurate(u);
-  let best = { u, residual: maxAbs(r) };
-  if (best.residual > TANGENT_TOLERANCE / 10) {
-    const h = 1e-4;
-    const J = new Float64Array(c * c);
-    const r0 = tangent.envelope(u);
-    for (let j = 0; j < c; j++) {
-      const up = u.slice();
-      up[j] += h;
-      const rp = tangent.envelope(up);
-      for (let i = 0; i < c; i++) J[i * c + j] = (rp[i] - r0[i]) / h;
-    }
-    for (let k = 0; k < ACCURATE_STEPS && best.residual > TANGENT_TOLERANCE / 10; k++) {
-      const d = solveLinear(J, r, c);
-      if (!d) break;
-      u = u.map((v, i) => v - d[i]);
-      r = tangent.accurate(u);
-      const res = maxAbs(r);
-      if (!(res < best.residual)) break;
-      best = { u, residual: res };
-    }
-  }
+  const u0 = [...toSoftmax(interior(p.x, 1e-300)), Math.log(p.gamma)];
+  const best = chordRefine(tangent.envelope, tangent.accurate, u0, TANGENT_TOLERANCE / 10, { step: 1e-4, maxSteps: ACCURATE_STEPS });
   return { gamma: Math.exp(best.u[c - 1]), x: fromSoftmax(best.u.subarray(0, c - 1)), residual: best.residual };
 }

@@ -102,3 +102,45 @@ export function newton(
   }
   return { u, residual: maxAbs(r), iterations: it };
 }
+
+/**
+ * Chord refinement of a Newton solution against a more accurate residual: u -= J^-1 r_acc(u),
+ * with J from forward differences of the cheap residual at a step h well above its noise (the
+ * SRO solid's envelope gradient: ~1e-6 in units of T when eq. 3 is active, so h = 1e-4). At most
+ * maxSteps steps, stopping once max|r_acc| <= tol or it no longer decreases; the best iterate.
+ *
+ * @example chordRefine((u) => Float64Array.of(u[0] * u[0] - 2 + 1e-7), (u) => Float64Array.of(u[0] * u[0] - 2), [1.4142], 1e-12).residual < 1e-12
+ */
+export function chordRefine(
+  cheap: (u: Float64Array) => Float64Array,
+  accurate: (u: Float64Array) => Float64Array,
+  u0: ArrayLike<number>,
+  tol: number,
+  options: { step?: number; maxSteps?: number } = {},
+): NewtonResult {
+  let u = Float64Array.from(u0);
+  let r = accurate(u);
+  let best: NewtonResult = { u, residual: maxAbs(r), iterations: 0 };
+  if (best.residual <= tol) return best;
+  const n = u.length;
+  const h = options.step ?? 1e-4;
+  const J = new Float64Array(n * n);
+  const r0 = cheap(u);
+  for (let j = 0; j < n; j++) {
+    const up = u.slice();
+    up[j] += h;
+    const rp = cheap(up);
+    for (let i = 0; i < n; i++) J[i * n + j] = (rp[i] - r0[i]) / h;
+  }
+  const maxSteps = options.maxSteps ?? 5;
+  for (let k = 1; k <= maxSteps && best.residual > tol; k++) {
+    const d = solveLinear(J, r, n);
+    if (!d) break;
+    u = u.map((v, i) => v - d[i]);
+    r = accurate(u);
+    const res = maxAbs(r);
+    if (!(res < best.residual)) break;
+    best = { u, residual: res, iterations: k };
+  }
+  return best;
+}

@@ -15,6 +15,11 @@ export interface PhaseFunction {
   readonly gamma: number;
   f(x: ArrayLike<number>): number;
   grad(x: ArrayLike<number>): Float64Array;
+  /**
+   * Chemical potentials accurate to ~1e-10 (units of T), for a phase whose `grad` carries
+   * evaluation noise (the SRO solid: see src/multi/sroPhase.ts); absent: `grad` is exact.
+   */
+  accuratePotentials?(x: ArrayLike<number>): Float64Array;
 }
 
 /** t ln t with 0 ln 0 = 0. */
@@ -72,4 +77,19 @@ export function chemicalPotentials(phase: PhaseFunction, x: ArrayLike<number>): 
   const mu = new Float64Array(g.length);
   for (let a = 0; a < g.length; a++) mu[a] = f + g[a] - xg;
   return mu;
+}
+
+/**
+ * Chemical potentials for a certificate: the phase's accuratePotentials where it has them,
+ * otherwise {@link chemicalPotentials} (whose gradient is then exact).
+ *
+ * @example certifiedPotentials(phase, [0.5, 0.3, 0.2]) // Float64Array(3)
+ */
+export function certifiedPotentials(phase: PhaseFunction, x: ArrayLike<number>): Float64Array {
+  return phase.accuratePotentials ? phase.accuratePotentials(x) : chemicalPotentials(phase, x);
+}
+
+/** True for a phase with noisy analytic gradients (it has accuratePotentials): solvers use Jacobian steps of 1e-4. */
+export function hasNoisyGradient(phase: PhaseFunction): boolean {
+  return typeof phase.accuratePotentials === 'function';
 }

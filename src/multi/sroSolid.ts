@@ -16,6 +16,23 @@ import { pairProbabilities, pairProgram } from './sroPairs.js';
 export const MULTI_CERTIFICATE_TOLERANCE = 1e-10;
 export const MULTI_EIGEN_TOLERANCE = -1e-12;
 
+/**
+ * The cuts of a neighbouring solution that start the next minimization: those carrying a
+ * multiplier above 1e-8 of the largest, at most 2 dim of them, largest multipliers first. Where
+ * eq. 3 is active on a continuum of wave vectors the interior-point method spreads multipliers
+ * over every near-duplicate cut, so without the cap the set grew along a sweep (to 526 cuts in 24
+ * dimensions on a MESA column) and the active-set polish's NNLS with it. Only a head start:
+ * every cut is valid, and the oracle adds what is missing.
+ */
+function warmCutsOf(cuts: MultiSroResult['internal']['cuts'], dim: number): Array<{ k: Vec3; v: number[] }> {
+  const lmax = Math.max(0, ...cuts.map((q) => q.lambda));
+  return cuts
+    .filter((q) => q.lambda > 1e-8 * lmax)
+    .sort((a, b) => b.lambda - a.lambda)
+    .slice(0, 2 * dim)
+    .map((q) => ({ k: q.tag.k, v: q.tag.v }));
+}
+
 /** Options of {@link multiSroSolid}. */
 export interface MultiSroOptions {
   /** Shells n with free pair probabilities (default 8). */
@@ -81,8 +98,7 @@ export function multiSroSolid(z: readonly number[], x: readonly number[], gamma:
     let warmCuts: Array<{ k: Vec3; v: number[] }> | undefined;
     let start: Point | undefined;
     if (near) {
-      const lmax = Math.max(0, ...w.cuts.map((q) => q.lambda));
-      warmCuts = w.cuts.filter((q) => q.lambda > 1e-8 * lmax).map((q) => ({ k: q.tag.k, v: q.tag.v }));
+      warmCuts = warmCutsOf(w.cuts, program.dim);
       start = pointFromZ(program, w.point.z);
     }
     return solveCuttingPlane(program, matrixOracle(table, xs, { warmCuts }), {
