@@ -1,6 +1,6 @@
 import type { LatticeMonteCarloRow } from '../mc/latticeMonteCarlo.js';
 import { wedgeLabel } from '../mc/wedgeK.js';
-import { fInfinite, type McSizeResult, type McStudyResult } from './mcStudy.js';
+import { fInfinite, MAX_DRIFT_Z, type McSizeResult, type McStudyResult } from './mcStudy.js';
 
 const e = (v: number, d = 2): string => (Number.isFinite(v) ? v.toExponential(d) : 'n/a');
 const fx = (v: number | null | undefined, d: number): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
@@ -47,7 +47,7 @@ export function mcSectionMarkdown(s: McStudyResult, gamma1m: number): string {
   L.push('');
   L.push(orderedStartText(s));
   L.push('');
-  L.push('Equilibration drift: for every replica, the mean energy of the first third of the kept sweeps minus that of the last two thirds, in units of its error; values well above 3 mark replicas near the ordering transition that are not converged at this run length.');
+  L.push(`Equilibration drift: for every replica, the mean energy of the first third of the kept sweeps minus that of the last two thirds, in units of its error; values well above 3 mark replicas near the ordering transition that are not converged at this run length. Replicas above |z| = ${MAX_DRIFT_Z}: ${driftText(s)}. At the transition of a cell the energy jumps by about N du ~ 1 (units of 1/Gamma), so one or two ladder points lie inside its finite-size rounding; swaps conserve the number of ordered replicas, and the replica there changes phase only by nucleation inside it, rarely within these runs: a drift there marks that two-phase bottleneck.`);
   L.push('');
   L.push(...orderSection(s, gamma1m));
   L.push(...groundSection(s));
@@ -172,11 +172,19 @@ function orderedStartText(s: McStudyResult): string {
     const o = run.ordered;
     if (o.gammaFrom === undefined) return `L = ${run.L}: not used`;
     const worst = o.hotPilot.reduce((a, p) => (p.uHot - p.uProduction > a.uHot - a.uProduction ? p : a));
-    return `L = ${run.L}: from Gamma = ${fx(o.gammaFrom, 1)} (${o.replicas} replicas), largest u(hot pilot) - u(production) ${e(worst.uHot - worst.uProduction)} at Gamma = ${fx(worst.gamma, 0)}`;
+    return `L = ${run.L}: from Gamma = ${fx(o.gammaFrom, 1)} (${o.replicas} replica${o.replicas === 1 ? '' : 's'}), largest u(hot pilot) - u(production) ${e(worst.uHot - worst.uProduction)} at Gamma = ${fx(worst.gamma, 0)}`;
   });
   const o = s.sizes[0]?.run.ordered;
   return 'Ordered start: the arrangement of lowest exact energy among square concentration waves (the n2 sites with the largest cos(k.r + phi)) on the 6 stars of lowest J(k) = sum_i J_i sum_{R in shell i} cos(k.R) of the supercell grid, 16 phases each' +
     (o ? ` (here k = ${wedgeLabel(o.k)}, u = ${e(o.u, 4)} U_1)` : '') +
-    '. Replicas start from it on the ordered side of the ladder: above the middle of the pilot interval where long-range order (S_max > sqrt(N), on every pilot point above) sets in in the hot-started pilot; the others start from the pilot. ' +
+    '. Replicas start from it on the ordered side of the ladder: above the middle of the pilot interval in which the hot-started pilot acquires long-range order (S_max > sqrt(N) there and on every pilot point above); the others start from the pilot. ' +
     `${cells.join('; ')}.`;
+}
+
+/** Per cell, the Gammas of the replicas whose equilibration drift exceeds the study's bound. */
+function driftText(s: McStudyResult): string {
+  return s.sizes.map(({ run }) => {
+    const bad = run.rows.filter((w) => Math.abs(w.driftZ) > MAX_DRIFT_Z).map((w) => `${fx(w.gamma, 1)} (z = ${fx(w.driftZ, 1)})`);
+    return `L = ${run.L}: ${bad.length === 0 ? 'none' : `Gamma = ${bad.join(', ')}`}`;
+  }).join('; ');
 }
