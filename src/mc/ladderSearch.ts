@@ -1,14 +1,20 @@
 import { UncertifiedError } from '../errors.js';
 import { adaptLadder, uniformLadder } from './ladder.js';
 import { refineLadder } from './ladderRefine.js';
-import { replicaExchange, type ReplicaExchangeOptions } from './replicaExchange.js';
+import { replicaExchange, type ReplicaExchangeOptions, type SlotSeries } from './replicaExchange.js';
 import { streamOf } from './rng.js';
-import { variance } from './statistics.js';
+import { mean, variance } from './statistics.js';
+import { longRangeOrderFrom, type ColdStartRule } from './orderedStart.js';
 
 /** Swap acceptance every ladder pair must reach in a refinement trial. */
 export const REFINE_THRESHOLD = 0.15;
-/** Trials at most (each splits every pair below the threshold; the last one runs the whole ladder). */
-export const MAX_REFINE_STEPS = 10;
+/**
+ * Trials at most (each splits every pair below the threshold; the last one runs the whole ladder).
+ * A cost cap, not a check (production still needs >= 0.05 on every pair): with ~120 pairs of 32
+ * counted attempts each, a whole-ladder trial on L = 16 often finds a pair or two below 0.15, so
+ * 10 trials were not always enough there (L = 16, x = 0.5 after 11 trials, 96 -> 119 replicas).
+ */
+export const MAX_REFINE_STEPS = 16;
 /** Replicas at most, unless the caller sets its own cap. */
 export const DEFAULT_MAX_REPLICAS = 320;
 const PILOT_POINTS = 16;
@@ -28,6 +34,12 @@ export interface LadderSearchOptions {
   ladderStep: number;
   extraGammas: number[];
   maxReplicas: number;
+  /**
+   * An ordered arrangement (orderedStart.ts): the pilot then measures S(k) every measureEvery
+   * sweeps (no generator draws: the same moves), and the ladder points on the ordered side
+   * (longRangeOrderFrom) start from it instead of the pilot's configurations.
+   */
+  ordered?: { sites: Uint8Array; measureEvery: number };
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -42,6 +54,9 @@ export interface LadderSearchResult {
   /** Lowest pair acceptance of the last trial. */
   trialMinAcceptance: number;
   attemptedMoves: number;
+  /** The ordered-side rule applied (undefined without `ordered`) and how many ladder points started ordered. */
+  coldStart?: ColdStartRule;
+  coldReplicas: number;
 }
 
 /**
@@ -63,13 +78,16 @@ export async function searchLadder(o: LadderSearchOptions): Promise<LadderSearch
   const pilot = await replicaExchange({
     ...o.common, gammas: pilotLadder, sites: pilotLadder.map((_, j) => o.initial(j)),
     rngs: pilotLadder.map((_, j) => streamOf(o.seed, 100 + j).kernelState()),
-    sweeps: o.pilotSweeps, measureEvery: 0, swapRng: streamOf(o.seed, 1),
+    sweeps: o.pilotSweeps, measureEvery: o.ordered?.measureEvery ?? 0, swapRng: streamOf(o.seed, 1),
     onRound: (d, t) => o.onProgress?.('pilot', d, t),
   });
   moves += pilot.slots.reduce((s, q) => s + q.attempted, 0);
   const sigma = pilot.slots.map((s) => Math.sqrt(variance(s.energy.subarray(s.energy.length >> 1))));
   let ladder = adaptLadder(pilotLadder, sigma, o.ladderStep, o.extraGammas);
   let sites: Uint8Array[] = ladder.map((g) => Uint8Array.from(pilot.sites[nearestIndex(pilotLadder, g)]));
+  const coldStart = o.ordered ? orderedSide(pilotLadder, pilot.slots, N) : undefined;
+  const coldReplicas = coldStart ? ladder.filter((g) => g >= coldStart.gammaFrom).length : 0;
+  for (let j = 0; coldStart && j < ladder.length; j++) if (ladder[j] >= coldStart.gammaFrom) sites[j] = Uint8Array.from(o.ordered!.sites);
   const replicasPerTrial: number[] = [];
   // Slots run in the next trial: all at first, then only those within 2 of an inserted point
   // (the other pairs already passed). Pairs adjacent in a subset but not in the ladder still
@@ -101,7 +119,7 @@ export async function searchLadder(o: LadderSearchOptions): Promise<LadderSearch
     }
     if (plan.split.length === 0) {
       const minAcc = Math.min(...accepted.map((a, j) => a / tried[j]));
-      return { ladder, sites, trials: step + 1, trialSweeps: o.trialSweeps, replicasPerTrial, trialMinAcceptance: minAcc, attemptedMoves: moves };
+      return { ladder, sites, trials: step + 1, trialSweeps: o.trialSweeps, replicasPerTrial, trialMinAcceptance: minAcc, attemptedMoves: moves, coldStart, coldReplicas };
     }
     if (step + 1 >= MAX_REFINE_STEPS) {
       const worst = plan.split.map((j) => `${ladder[j].toFixed(1)}-${ladder[j + 1].toFixed(1)}`).join(', ');
@@ -125,4 +143,10 @@ function nearestIndex(gammas: readonly number[], g: number): number {
   let best = 0;
   for (let j = 1; j < gammas.length; j++) if (Math.abs(gammas[j] - g) < Math.abs(gammas[best] - g)) best = j;
   return best;
+}
+
+/** The cold-start rule from the pilot's series (second halves). */
+function orderedSide(gammas: number[], slots: SlotSeries[], N: number): ColdStartRule {
+  const half = (a: ArrayLike<number>): number => mean(Array.prototype.slice.call(a, a.length >> 1) as number[]);
+  return longRangeOrderFrom(gammas, slots.map((s) => half(s.sMax)), slots.map((s) => half(s.energy) / N), N);
 }

@@ -11,6 +11,7 @@ import { replicaExchange } from './replicaExchange.js';
 import { streamOf } from './rng.js';
 import { L_MAX, L_MIN, MEASURED_SHELLS, paperCouplings, randomSites, supercellSetup } from './supercell.js';
 import { integrateFreeEnergy, supercellEntropy } from './thermoIntegration.js';
+import { orderedStart } from './orderedStart.js';
 
 /** Options of {@link latticeMonteCarlo}. */
 export interface LatticeMonteCarloOptions {
@@ -79,10 +80,26 @@ export interface LatticeMonteCarloResult {
   s0: number;
   /** Rows for every ladder Gamma > 0. */
   rows: LatticeMonteCarloRow[];
+  /** The ordered (cold) start: see {@link OrderedStartSummary}. */
+  ordered: OrderedStartSummary;
   /** Largest |driftZ| over the slots (equilibration check). */
   maxDriftZ: number;
   attemptedMoves: number;
   seconds: number;
+}
+
+/**
+ * The ordered arrangement of lowest energy (orderedStart.ts), its u (U_1 per ion, offset as the
+ * rows), and where it was used: ladder points Gamma >= gammaFrom started from it. hotPilot: the hot-started pilot's u at its Gammas on that
+ * side beside the production u interpolated there (hysteresis between hot and cold starts).
+ * gammaFrom is absent when no point started ordered (always for a fixed ladder).
+ */
+export interface OrderedStartSummary {
+  k: [number, number, number];
+  u: number;
+  gammaFrom?: number;
+  replicas: number;
+  hotPilot: Array<{ gamma: number; uHot: number; uProduction: number }>;
 }
 
 /** Sweep counts are rounded to a multiple of this (every sweepsPerRound divides it). */
@@ -143,13 +160,19 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   let ladder: number[];
   let sites: Uint8Array[];
   let search: LadderSearchResult | undefined;
+  let ordered: { sites: Uint8Array; energyPerIon: number; k: [number, number, number] } | undefined;
   if (o.ladder) {
     if (o.ladder[0] !== 0) throw new DomainError('a fixed ladder must start at Gamma = 0');
     ladder = [...o.ladder];
     sites = ladder.map(() => randomSites(N, n2, init));
+    const o2 = orderedStart(o.L, couplings, n2);
+    ordered = { sites: o2.sites, energyPerIon: o2.energyPerIon, k: o2.k };
   } else {
     const start = Array.from({ length: PILOT_POINTS }, () => randomSites(N, n2, init));
+    const o2 = orderedStart(o.L, couplings, n2);
+    ordered = { sites: o2.sites, energyPerIon: o2.energyPerIon, k: o2.k };
     search = await searchLadder({
+      ordered: { sites: o2.sites, measureEvery: measureEveryFor(o.L) },
       common, gammaMax: o.gammaMax, seed: o.seed, initial: (j) => start[j], pilotSweeps: round12(o.sweeps / 4),
       trialSweeps: trialSweepsFor(o.sweeps), ladderStep: o.ladderStep, extraGammas: o.extraGammas, maxReplicas: o.maxReplicas,
       onProgress: options.onProgress,
@@ -177,7 +200,8 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
     seed: o.seed, sweeps: round12(o.sweeps), pilotSweeps: o.ladder ? 0 : round12(o.sweeps / 4), ladder,
     ladderTrials: search?.trials ?? 0, trialSweeps: search?.trialSweeps ?? 0, replicasPerTrial: search?.replicasPerTrial ?? [],
     swapAcceptance: run.swapTried.map((t, j) => (t > 0 ? run.swapAccepted[j] / t : 0)),
-    u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows, maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
+    u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows,
+    ordered: orderedSummary(ordered!, search, energyOffset, ladder, averages.map((a) => a.u)), maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
     attemptedMoves: run.slots.reduce((s, q) => s + q.attempted, 0) + (search?.attemptedMoves ?? 0),
     seconds: (performance.now() - t0) / 1000,
   };
@@ -207,4 +231,20 @@ export function progressFraction(stage: string, done: number, total: number): nu
  */
 function trialSweepsFor(sweeps: number): number {
   return Math.min(256, Math.max(64, 2 * Math.round(sweeps / 8)));
+}
+
+/** The ordered start's summary: its u and, on the cold side, hot pilot against production. */
+function orderedSummary(
+  o: { energyPerIon: number; k: [number, number, number] }, search: LadderSearchResult | undefined, offset: number, ladder: number[], u: number[],
+): OrderedStartSummary {
+  const rule = search?.coldStart;
+  const from = rule && Number.isFinite(rule.gammaFrom) ? rule.gammaFrom : undefined;
+  const at = (g: number): number => {
+    let j = 1;
+    while (j + 1 < ladder.length && ladder[j] < g) j++;
+    const t = (g - ladder[j - 1]) / (ladder[j] - ladder[j - 1]);
+    return (1 - t) * u[j - 1] + t * u[j];
+  };
+  const hotPilot = from === undefined ? [] : rule!.pilotGammas.flatMap((g, j) => (g >= from ? [{ gamma: g, uHot: offset + rule!.pilotEnergy[j], uProduction: at(g) }] : []));
+  return { k: o.k, u: offset + o.energyPerIon, ...(from === undefined ? {} : { gammaFrom: from }), replicas: search?.coldReplicas ?? 0, hotPilot };
 }

@@ -1,6 +1,6 @@
 import type { LatticeMonteCarloRow } from '../mc/latticeMonteCarlo.js';
 import { wedgeLabel } from '../mc/wedgeK.js';
-import { fInfinite, type McSizeResult, type McStudyResult } from './mcStudy.js';
+import { fInfinite, MAX_DRIFT_Z, type McSizeResult, type McStudyResult } from './mcStudy.js';
 
 const e = (v: number, d = 2): string => (Number.isFinite(v) ? v.toExponential(d) : 'n/a');
 const fx = (v: number | null | undefined, d: number): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
@@ -35,17 +35,19 @@ export function mcSectionMarkdown(s: McStudyResult, gamma1m: number): string {
       'Where the MC free energy is compared with the (infinite-crystal) variational and random models, its Gamma = 0 entropy ln C(N, N/2)/N is replaced by S_mix, the leading finite-size term; the correction is given in each table.',
   );
   L.push('');
-  L.push('| L | N | replicas (after each ladder trial) | sweeps (+ pilot, + trials) | swap acceptance min / median | equilibration drift max z | seconds | moves/s | self-checks |');
-  L.push('|---|---|---|---|---|---|---|---|---|');
+  L.push('| L | N | replicas (after each ladder trial) | sweeps (+ pilot, + trials) | ordered start: from Gamma (replicas) | swap acceptance min / median | equilibration drift max z | seconds | moves/s | self-checks |');
+  L.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const { run, checks } of s.sizes) {
     const sorted = [...run.swapAcceptance].sort((a, b) => a - b);
     const failed = checks.filter((c) => !c.pass).map((c) => c.name);
-    L.push(`| ${run.L} | ${run.N} | ${run.ladder.length} (${run.replicasPerTrial.join(' -> ')}) | ${run.sweeps} (+ ${run.pilotSweeps}, + ${run.ladderTrials} x ${run.trialSweeps}) | ${fx(sorted[0], 2)} / ${fx(sorted[sorted.length >> 1], 2)} | ${fx(run.maxDriftZ, 1)} | ${fx(run.seconds, 0)} | ${e(run.attemptedMoves / run.seconds, 1)} | ${failed.length === 0 ? `all ${checks.length} passed` : `FAILED: ${failed.join('; ')}`} |`);
+    L.push(`| ${run.L} | ${run.N} | ${run.ladder.length} (${run.replicasPerTrial.join(' -> ')}) | ${run.sweeps} (+ ${run.pilotSweeps}, + ${run.ladderTrials} x ${run.trialSweeps}) | ${run.ordered.gammaFrom === undefined ? 'none' : `${fx(run.ordered.gammaFrom, 1)} (${run.ordered.replicas})`} | ${fx(sorted[0], 2)} / ${fx(sorted[sorted.length >> 1], 2)} | ${fx(run.maxDriftZ, 1)} | ${fx(run.seconds, 0)} | ${e(run.attemptedMoves / run.seconds, 1)} | ${failed.length === 0 ? `all ${checks.length} passed` : `FAILED: ${failed.join('; ')}`} |`);
   }
   L.push('');
-  L.push(`Ladder: a pilot on 16 uniform points measures sigma_E(Gamma), points are placed at equal dGamma sigma_E, then trials of ${s.sizes[0]?.run.trialSweeps ?? 0} sweeps (swap attempts every 2 sweeps, the second half counted) split every neighbour pair whose swap acceptance is below 0.15, until a trial of the whole ladder finds none; the production must then show >= 0.05 for every pair. Self-checks of every run: running energy = recomputed; u(Gamma = 0) exact; Gibbs-Bogoliubov f <= f_random(cell); 0 <= s <= s_0 (within 4 errors); every pair swaps with acceptance >= 0.05; equilibration drift max |z| <= 5. Solidus runs (L = ${s.config.solidusL}, ${s.config.solidusXs.length} compositions): ${s.solidusFailures.length === 0 ? 'all self-checks passed' : `FAILED: ${s.solidusFailures.join(' | ')}`}.`);
+  L.push(`Ladder: a pilot on 16 uniform points measures sigma_E(Gamma), points are placed at equal dGamma sigma_E, then trials of ${s.sizes[0]?.run.trialSweeps ?? 0} sweeps (swap attempts every 2 sweeps, the second half counted) split every neighbour pair whose swap acceptance is below 0.15, until a trial of the whole ladder finds none; the production must then show >= 0.05 for every pair. Self-checks of every run: running energy = recomputed; u(Gamma = 0) exact; Gibbs-Bogoliubov f <= f_random(cell) and f <= u of the ordered arrangement below; 0 <= s <= s_0 (within 4 errors); every pair swaps with acceptance >= 0.05; equilibration drift max |z| <= 5. Solidus runs (L = ${s.config.solidusL}, ${s.config.solidusXs.length} compositions): ${s.solidusFailures.length === 0 ? 'all self-checks passed' : `FAILED: ${s.solidusFailures.join(' | ')}`}.`);
   L.push('');
-  L.push('Equilibration drift: for every replica, the mean energy of the first third of the kept sweeps minus that of the last two thirds, in units of its error; values well above 3 mark replicas near the ordering transition that are not converged at this run length.');
+  L.push(orderedStartText(s));
+  L.push('');
+  L.push(`Equilibration drift: for every replica, the mean energy of the first third of the kept sweeps minus that of the last two thirds, in units of its error; values well above 3 mark replicas near the ordering transition that are not converged at this run length. Replicas above |z| = ${MAX_DRIFT_Z}: ${driftText(s)}. At the transition of a cell the energy jumps by about N du ~ 1 (units of 1/Gamma), so one or two ladder points lie inside its finite-size rounding; swaps conserve the number of ordered replicas, and the replica there changes phase only by nucleation inside it, rarely within these runs: a drift there marks that two-phase bottleneck.`);
   L.push('');
   L.push(...orderSection(s, gamma1m));
   L.push(...groundSection(s));
@@ -162,4 +164,27 @@ function meaning(s: McStudyResult, gamma1m: number): string[] {
   L.push(`- Eq. 4: the exact equilibrium does not satisfy it; the sum over the 8 coupled shells is ${pm(c1m.eq4, c1m.eq4Error, 4)} at Gamma_1m (the paper sets it to 0), because the sampled correlations extend beyond shell 8.`);
   L.push('');
   return L;
+}
+
+/** How the ordered side of each ladder was started, and the hot pilot against the production there. */
+function orderedStartText(s: McStudyResult): string {
+  const cells = s.sizes.map(({ run }) => {
+    const o = run.ordered;
+    if (o.gammaFrom === undefined) return `L = ${run.L}: not used`;
+    const worst = o.hotPilot.reduce((a, p) => (p.uHot - p.uProduction > a.uHot - a.uProduction ? p : a));
+    return `L = ${run.L}: from Gamma = ${fx(o.gammaFrom, 1)} (${o.replicas} replica${o.replicas === 1 ? '' : 's'}), largest u(hot pilot) - u(production) ${e(worst.uHot - worst.uProduction)} at Gamma = ${fx(worst.gamma, 0)}`;
+  });
+  const o = s.sizes[0]?.run.ordered;
+  return 'Ordered start: the arrangement of lowest exact energy among square concentration waves (the n2 sites with the largest cos(k.r + phi)) on the 6 stars of lowest J(k) = sum_i J_i sum_{R in shell i} cos(k.R) of the supercell grid, 16 phases each' +
+    (o ? ` (here k = ${wedgeLabel(o.k)}, u = ${e(o.u, 4)} U_1)` : '') +
+    '. Replicas start from it on the ordered side of the ladder: above the middle of the pilot interval in which the hot-started pilot acquires long-range order (S_max > sqrt(N) there and on every pilot point above); the others start from the pilot. ' +
+    `${cells.join('; ')}.`;
+}
+
+/** Per cell, the Gammas of the replicas whose equilibration drift exceeds the study's bound. */
+function driftText(s: McStudyResult): string {
+  return s.sizes.map(({ run }) => {
+    const bad = run.rows.filter((w) => Math.abs(w.driftZ) > MAX_DRIFT_Z).map((w) => `${fx(w.gamma, 1)} (z = ${fx(w.driftZ, 1)})`);
+    return `L = ${run.L}: ${bad.length === 0 ? 'none' : `Gamma = ${bad.join(', ')}`}`;
+  }).join('; ');
 }

@@ -20,7 +20,9 @@ paper's Hamiltonian); --couplings replaces the J_i (U_1 units) for model checks.
 production sweeps per replica (default 1000; a pilot run of K/4 sets the ladder; the first
 quarter of the production is discarded). Short trials then split every ladder pair whose
 swap acceptance is below 0.15 until none is (at most --max-replicas replicas, default 320;
-if that is not enough: one line and exit 1). One row per Gamma > 0: u, f, s with errors, alpha_i
+if that is not enough: one line and exit 1). Replicas above the Gamma where the pilot shows
+long-range order start from the ordered arrangement of lowest energy (square concentration waves
+on the lowest-J(k) stars of the cell); f <= its u is one of the checks. One row per Gamma > 0: u, f, s with errors, alpha_i
 (shells 1..30), the B2 order parameter and its Binder cumulant, the largest S(k) and its k*,
 and the variational SRO model and the random solid at the same (x, Gamma). Energies per ion
 in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; entropies in k_B. Progress on stderr.
@@ -92,7 +94,7 @@ function jsonResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
     x: r.x, z1: r.z1, z2: r.z2, L: r.L, shells: r.shells, seed: r.seed,
     xCell: r.xCell, N: r.N, sweeps: r.sweeps, couplings: r.couplings, ladder: r.ladder, swapAcceptance: r.swapAcceptance,
     ladderTrials: r.ladderTrials, replicasPerTrial: r.replicasPerTrial,
-    maxDriftZ: r.maxDriftZ, checks: checks.map((c) => ({ name: c.name, pass: c.pass })),
+    ordered: r.ordered, maxDriftZ: r.maxDriftZ, checks: checks.map((c) => ({ name: c.name, pass: c.pass })),
     rows: r.rows.map((w, j) => ({
       gamma: w.gamma, u: w.u, uError: w.uError, f: w.f, fError: w.fError, s: w.s, sError: w.sError,
       alpha: w.alpha, alphaError: w.alphaError, b2: w.b2, binder: w.binder,
@@ -131,6 +133,7 @@ function textResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
     `${r.ladder.length} replicas on Gamma = 0..${r.ladder[r.ladder.length - 1]}, ${r.sweeps} sweeps each (+ ${r.pilotSweeps} pilot), seed ${r.seed}, ${r.seconds.toFixed(1)} s, ${(r.attemptedMoves / r.seconds).toExponential(2)} moves/s`,
     `ladder: pilot ${r.pilotSweeps} sweeps, ${r.ladderTrials} refinement trials of ${r.trialSweeps} sweeps (replicas ${r.replicasPerTrial.join(' -> ')})`,
     `swap acceptance min ${Math.min(...r.swapAcceptance).toFixed(2)}, median ${median(r.swapAcceptance).toFixed(2)}; equilibration drift max |z| = ${r.maxDriftZ.toFixed(1)}`,
+    orderedLine(r),
     '',
     '   Gamma   u (U_1)          f (U_1)          s (k_B)        f - f_SRO    s_SRO    s_A4(MC)  d1_MC    d1_SRO   B2 eta  Binder  S_max  k*',
   ];
@@ -153,4 +156,13 @@ function textResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
 function median(a: number[]): number {
   const s = [...a].sort((p, q) => p - q);
   return s.length ? s[s.length >> 1] : 0;
+}
+
+/** The ordered start: its k and u, where it was used, and the hot pilot against the production there. */
+function orderedLine(r: LatticeMonteCarloResult): string {
+  const o = r.ordered;
+  const head = `ordered start: k* = ${wedgeLabel(o.k)}, u = ${o.u.toExponential(4)}`;
+  if (o.gammaFrom === undefined) return `${head}; not used (the hot pilot shows no long-range order, S_max > sqrt(N), at the top of its ladder)`;
+  const hyst = o.hotPilot.map((p) => `${p.gamma.toFixed(0)}: ${(p.uHot - p.uProduction).toExponential(1)}`).join(', ');
+  return `${head}; the ${o.replicas} replicas at Gamma >= ${o.gammaFrom.toFixed(1)} started from it; u(hot pilot) - u(production) at ${hyst}`;
 }
