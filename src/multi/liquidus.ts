@@ -280,11 +280,12 @@ function reduced(
       p = polish(guess.gamma, guess.solid);
       // After a grid check found a more stable solid at Gamma_p, the liquidus lies below Gamma_p:
       // a polish that ends at or above it found another tangent point, so bracket instead.
-      if (!(p.residual <= POLISH_TOLERANCE) || (item.below !== undefined && !(p.gamma < item.below))) {
+      const converged = p.residual <= POLISH_TOLERANCE;
+      if (!converged || (item.below !== undefined && !(p.gamma < item.below))) {
         const deferred: Item = { start: () => guess, below: item.below, bracket: true };
         if (item.below !== undefined) queue.unshift(deferred);
         else queue.push(deferred);
-        last = `Newton polish from Gamma = ${guess.gamma} did not converge`;
+        last = converged ? `the polish from Gamma = ${guess.gamma} ended above the more stable solid's Gamma = ${item.below}` : `Newton polish from Gamma = ${guess.gamma} did not converge`;
         continue;
       }
     }
