@@ -17,7 +17,8 @@ export const REFINE_THRESHOLD = 0.15;
 export const MAX_REFINE_STEPS = 16;
 /** Replicas at most, unless the caller sets its own cap. */
 export const DEFAULT_MAX_REPLICAS = 320;
-const PILOT_POINTS = 16;
+/** Points of the pilot's uniform ladder (whose configurations start the search). */
+export const PILOT_POINTS = 16;
 /** Sweeps between swap attempts in a trial (each pair is tried every other round). */
 const TRIAL_SWEEPS_PER_ROUND = 2;
 

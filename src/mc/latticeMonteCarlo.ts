@@ -6,7 +6,7 @@ import { randomEnergy } from '../mixture/electrostatic.js';
 import { startPool } from '../parallel/pool.js';
 import { defaultThreads } from '../parallel/pool.js';
 import { slotAverages, binderError, type SlotAverages } from './analysis.js';
-import { DEFAULT_MAX_REPLICAS, searchLadder, type LadderSearchResult } from './ladderSearch.js';
+import { DEFAULT_MAX_REPLICAS, PILOT_POINTS, searchLadder, type LadderSearchResult } from './ladderSearch.js';
 import { replicaExchange } from './replicaExchange.js';
 import { streamOf } from './rng.js';
 import { L_MAX, L_MIN, MEASURED_SHELLS, paperCouplings, randomSites, supercellSetup } from './supercell.js';
@@ -104,7 +104,6 @@ export interface OrderedStartSummary {
 
 /** Sweep counts are rounded to a multiple of this (every sweepsPerRound divides it). */
 const SWEEP_UNIT = 24;
-const PILOT_POINTS = 16; // the pilot's uniform ladder (ladderSearch.ts)
 
 /** Structure measurements every 2, 3, 4 sweeps for L <= 8, <= 12, larger (its cost grows as L^4). */
 function measureEveryFor(L: number): number {
@@ -160,19 +159,15 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   let ladder: number[];
   let sites: Uint8Array[];
   let search: LadderSearchResult | undefined;
-  let ordered: { sites: Uint8Array; energyPerIon: number; k: [number, number, number] } | undefined;
+  const ordered = orderedStart(o.L, couplings, n2); // deterministic: draws nothing from the generators
   if (o.ladder) {
     if (o.ladder[0] !== 0) throw new DomainError('a fixed ladder must start at Gamma = 0');
     ladder = [...o.ladder];
     sites = ladder.map(() => randomSites(N, n2, init));
-    const o2 = orderedStart(o.L, couplings, n2);
-    ordered = { sites: o2.sites, energyPerIon: o2.energyPerIon, k: o2.k };
   } else {
     const start = Array.from({ length: PILOT_POINTS }, () => randomSites(N, n2, init));
-    const o2 = orderedStart(o.L, couplings, n2);
-    ordered = { sites: o2.sites, energyPerIon: o2.energyPerIon, k: o2.k };
     search = await searchLadder({
-      ordered: { sites: o2.sites, measureEvery: measureEveryFor(o.L) },
+      ordered: { sites: ordered.sites, measureEvery: measureEveryFor(o.L) },
       common, gammaMax: o.gammaMax, seed: o.seed, initial: (j) => start[j], pilotSweeps: round12(o.sweeps / 4),
       trialSweeps: trialSweepsFor(o.sweeps), ladderStep: o.ladderStep, extraGammas: o.extraGammas, maxReplicas: o.maxReplicas,
       onProgress: options.onProgress,
@@ -201,7 +196,7 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
     ladderTrials: search?.trials ?? 0, trialSweeps: search?.trialSweeps ?? 0, replicasPerTrial: search?.replicasPerTrial ?? [],
     swapAcceptance: run.swapTried.map((t, j) => (t > 0 ? run.swapAccepted[j] / t : 0)),
     u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows,
-    ordered: orderedSummary(ordered!, search, energyOffset, ladder, averages.map((a) => a.u)), maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
+    ordered: orderedSummary(ordered, search, energyOffset, ladder, averages.map((a) => a.u)), maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
     attemptedMoves: run.slots.reduce((s, q) => s + q.attempted, 0) + (search?.attemptedMoves ?? 0),
     seconds: (performance.now() - t0) / 1000,
   };
