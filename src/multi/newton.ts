@@ -49,6 +49,20 @@ const norm2 = (r: ArrayLike<number>): number => {
   return Number.isFinite(s) ? s : Infinity;
 };
 
+/** Forward-difference Jacobian (n x n, row-major) of residual at u, r = residual(u), step h(u_j) for unknown j. */
+function forwardJacobian(residual: (u: Float64Array) => Float64Array, u: Float64Array, r: ArrayLike<number>, h: (uj: number) => number): Float64Array {
+  const n = u.length;
+  const J = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    const hj = h(u[j]);
+    const up = u.slice();
+    up[j] += hj;
+    const rp = residual(up);
+    for (let i = 0; i < n; i++) J[i * n + j] = (rp[i] - r[i]) / hj;
+  }
+  return J;
+}
+
 /**
  * Newton iteration on residual(u) = 0 (n equations, n unknowns) until max|r| <= tol.
  *
@@ -74,14 +88,7 @@ export function newton(
   const n = u.length;
   let it = 0;
   for (; it < maxIter && maxAbs(r) > tol; it++) {
-    const J = new Float64Array(n * n);
-    for (let j = 0; j < n; j++) {
-      const h = jacobianStep * Math.max(1, Math.abs(u[j]));
-      const up = u.slice();
-      up[j] += h;
-      const rp = residual(up);
-      for (let i = 0; i < n; i++) J[i * n + j] = (rp[i] - r[i]) / h;
-    }
+    const J = forwardJacobian(residual, u, r, (v) => jacobianStep * Math.max(1, Math.abs(v)));
     const d = solveLinear(J, r, n);
     if (!d) break;
     const big = maxAbs(d);
@@ -124,14 +131,7 @@ export function chordRefine(
   if (best.residual <= tol) return best;
   const n = u.length;
   const h = options.step ?? 1e-4;
-  const J = new Float64Array(n * n);
-  const r0 = cheap(u);
-  for (let j = 0; j < n; j++) {
-    const up = u.slice();
-    up[j] += h;
-    const rp = cheap(up);
-    for (let i = 0; i < n; i++) J[i * n + j] = (rp[i] - r0[i]) / h;
-  }
+  const J = forwardJacobian(cheap, u, cheap(u), () => h);
   const maxSteps = options.maxSteps ?? 5;
   for (let k = 1; k <= maxSteps && best.residual > tol; k++) {
     const d = solveLinear(J, r, n);
