@@ -27,6 +27,10 @@ export interface OrderedStart {
   candidates: number;
 }
 
+/** Lowest-J(k) stars and phases in [0, 2 pi) tried by default. */
+export const DEFAULT_STARS = 6;
+export const DEFAULT_PHASES = 16;
+
 /** Options: how many lowest-J(k) stars and how many phases in [0, 2 pi) are tried. */
 export interface OrderedStartOptions {
   stars?: number;
@@ -87,7 +91,7 @@ export function squareWave(L: number, kIndex: number, phase: number, n2: number)
  * @example orderedStart(8, paperCouplings(mix, sums, 8), 512).k // [0.5, 0, 0]: AABB (100) stacking
  */
 export function orderedStart(L: number, couplings: ArrayLike<number>, n2: number, o: OrderedStartOptions = {}): OrderedStart {
-  const stars = o.stars ?? 6, phases = o.phases ?? 16;
+  const stars = o.stars ?? DEFAULT_STARS, phases = o.phases ?? DEFAULT_PHASES;
   const N = 2 * L ** 3;
   const jk = couplingTransform(L, couplings);
   const best = new Map<string, number>(); // star -> lowest grid index in it

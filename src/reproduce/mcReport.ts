@@ -1,4 +1,7 @@
 import type { LatticeMonteCarloRow } from '../mc/latticeMonteCarlo.js';
+import { MIN_SWAP_ACCEPTANCE } from '../mc/checks.js';
+import { PILOT_POINTS, REFINE_THRESHOLD } from '../mc/ladderSearch.js';
+import { DEFAULT_PHASES, DEFAULT_STARS } from '../mc/orderedStart.js';
 import { wedgeLabel } from '../mc/wedgeK.js';
 import { fInfinite, MAX_DRIFT_Z, type McSizeResult, type McStudyResult } from './mcStudy.js';
 
@@ -43,7 +46,7 @@ export function mcSectionMarkdown(s: McStudyResult, gamma1m: number): string {
     L.push(`| ${run.L} | ${run.N} | ${run.ladder.length} (${run.replicasPerTrial.join(' -> ')}) | ${run.sweeps} (+ ${run.pilotSweeps}, + ${run.ladderTrials} x ${run.trialSweeps}) | ${run.ordered.gammaFrom === undefined ? 'none' : `${fx(run.ordered.gammaFrom, 1)} (${run.ordered.replicas})`} | ${fx(sorted[0], 2)} / ${fx(sorted[sorted.length >> 1], 2)} | ${fx(run.maxDriftZ, 1)} | ${fx(run.seconds, 0)} | ${e(run.attemptedMoves / run.seconds, 1)} | ${failed.length === 0 ? `all ${checks.length} passed` : `FAILED: ${failed.join('; ')}`} |`);
   }
   L.push('');
-  L.push(`Ladder: a pilot on 16 uniform points measures sigma_E(Gamma), points are placed at equal dGamma sigma_E, then trials of ${s.sizes[0]?.run.trialSweeps ?? 0} sweeps (swap attempts every 2 sweeps, the second half counted) split every neighbour pair whose swap acceptance is below 0.15, until a trial of the whole ladder finds none; the production must then show >= 0.05 for every pair. Self-checks of every run: running energy = recomputed; u(Gamma = 0) exact; Gibbs-Bogoliubov f <= f_random(cell) and f <= u of the ordered arrangement below; 0 <= s <= s_0 (within 4 errors); every pair swaps with acceptance >= 0.05; equilibration drift max |z| <= 5. Solidus runs (L = ${s.config.solidusL}, ${s.config.solidusXs.length} compositions): ${s.solidusFailures.length === 0 ? 'all self-checks passed' : `FAILED: ${s.solidusFailures.join(' | ')}`}.`);
+  L.push(`Ladder: a pilot on ${PILOT_POINTS} uniform points measures sigma_E(Gamma), points are placed at equal dGamma sigma_E, then trials of ${s.sizes[0]?.run.trialSweeps ?? 0} sweeps (swap attempts every 2 sweeps, the second half counted) split every neighbour pair whose swap acceptance is below ${REFINE_THRESHOLD}, until a trial of the whole ladder finds none; the production must then show >= ${MIN_SWAP_ACCEPTANCE} for every pair. Self-checks of every run: running energy = recomputed; u(Gamma = 0) exact; Gibbs-Bogoliubov f <= f_random(cell) and f <= u of the ordered arrangement below; 0 <= s <= s_0 (within 4 errors); every pair swaps with acceptance >= ${MIN_SWAP_ACCEPTANCE}; equilibration drift max |z| <= ${MAX_DRIFT_Z}. Solidus runs (L = ${s.config.solidusL}, ${s.config.solidusXs.length} compositions): ${s.solidusFailures.length === 0 ? 'all self-checks passed' : `FAILED: ${s.solidusFailures.join(' | ')}`}.`);
   L.push('');
   L.push(orderedStartText(s));
   L.push('');
@@ -175,7 +178,7 @@ function orderedStartText(s: McStudyResult): string {
     return `L = ${run.L}: from Gamma = ${fx(o.gammaFrom, 1)} (${o.replicas} replica${o.replicas === 1 ? '' : 's'}), largest u(hot pilot) - u(production) ${e(worst.uHot - worst.uProduction)} at Gamma = ${fx(worst.gamma, 0)}`;
   });
   const o = s.sizes[0]?.run.ordered;
-  return 'Ordered start: the arrangement of lowest exact energy among square concentration waves (the n2 sites with the largest cos(k.r + phi)) on the 6 stars of lowest J(k) = sum_i J_i sum_{R in shell i} cos(k.R) of the supercell grid, 16 phases each' +
+  return `Ordered start: the arrangement of lowest exact energy among square concentration waves (the n2 sites with the largest cos(k.r + phi)) on the ${DEFAULT_STARS} stars of lowest J(k) = sum_i J_i sum_{R in shell i} cos(k.R) of the supercell grid, ${DEFAULT_PHASES} phases each` +
     (o ? ` (here k = ${wedgeLabel(o.k)}, u = ${e(o.u, 4)} U_1)` : '') +
     '. Replicas start from it on the ordered side of the ladder: above the middle of the pilot interval in which the hot-started pilot acquires long-range order (S_max > sqrt(N) there and on every pilot point above); the others start from the pilot. ' +
     `${cells.join('; ')}.`;
