@@ -10,9 +10,9 @@ import { longRangeOrderFrom, type ColdStartRule } from './orderedStart.js';
 export const REFINE_THRESHOLD = 0.15;
 /**
  * Trials at most (each splits every pair below the threshold; the last one runs the whole ladder).
- * A cost cap, not a check (production still needs >= 0.05 on every pair): with ~120 pairs of 32
- * counted attempts each, a whole-ladder trial on L = 16 often finds a pair or two below 0.15, so
- * 10 trials were not always enough there (L = 16, x = 0.5 after 11 trials, 96 -> 119 replicas).
+ * A cost cap, not a check (production still needs >= 0.05 on every pair). With ~120 pairs of 32
+ * counted attempts per trial, a trial on L = 16 often found a pair or two below 0.15 by chance
+ * (17 trials before the counts of a kept pair were pooled over trials).
  */
 export const MAX_REFINE_STEPS = 16;
 /** Replicas at most, unless the caller sets its own cap. */
@@ -64,8 +64,8 @@ export interface LadderSearchResult {
  * Build the production ladder (docs/physics.md section 12): a pilot on a uniform 16-point
  * ladder measures sigma_E(Gamma), adaptLadder spaces points at equal dGamma sigma_E, then short
  * trials (swap attempts every 2 sweeps) measure every pair's acceptance and refineLadder splits
- * those below REFINE_THRESHOLD (counting the second half of each trial's swaps), until none is
- * left; after a trial of the whole ladder only the slots near inserted points run again, and a
+ * those below REFINE_THRESHOLD (counting the second half of each trial's swaps, pooled over the
+ * trials in which the pair existed unchanged), until none is left; after a trial of the whole ladder only the slots near inserted points run again, and a
  * last trial of the whole ladder confirms the result. Every decision uses only seeded results,
  * so the ladder is the same for any thread count. Throws UncertifiedError if that needs more
  * than maxReplicas points or MAX_REFINE_STEPS trials.
@@ -110,7 +110,8 @@ export async function searchLadder(o: LadderSearchOptions): Promise<LadderSearch
     moves += active.length * o.trialSweeps * N;
     active.forEach((j, a) => {
       sites[j] = trial.sites[a];
-      if (a + 1 < active.length && active[a + 1] === j + 1) [tried[j], accepted[j]] = [trial.swapTried[a], trial.swapAccepted[a]];
+      // Pooled: a pair kept from earlier trials adds this trial's counted attempts to its own.
+      if (a + 1 < active.length && active[a + 1] === j + 1) [tried[j], accepted[j]] = [tried[j] + trial.swapTried[a], accepted[j] + trial.swapAccepted[a]];
     });
     const plan = refineLadder(ladder, accepted, tried, REFINE_THRESHOLD);
     const verified = active.length === ladder.length;
