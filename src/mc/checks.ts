@@ -4,6 +4,7 @@ import type { LatticeMonteCarloResult } from './latticeMonteCarlo.js';
 import { streamOf } from './rng.js';
 import { randomSites, supercellSetup } from './supercell.js';
 import { bccShells } from '../lattice/bccShells.js';
+import { MAX_DRIFT_Z } from './extendSampling.js';
 
 /** One self-check of a run: what, the measured number, the bound, and whether it holds. */
 export interface McCheck {
@@ -27,7 +28,9 @@ const SIGMAS = 4;
  * - Gibbs-Bogoliubov against one arrangement: f <= u of the ordered start (orderedStart.ts), since
  *   Z >= exp(-Gamma N u_ord) (a run trapped above the ordered state integrates too high a u);
  * - 0 <= s <= s_0 within errors;
- * - every ladder neighbour pair swapped in at least MIN_SWAP_ACCEPTANCE of its attempts.
+ * - every ladder neighbour pair swapped in at least MIN_SWAP_ACCEPTANCE of its attempts;
+ * - no replica's mean energy drifts by more than MAX_DRIFT_Z errors (analysis.ts), after the
+ *   continued sampling of extendSampling.ts.
  */
 export function runChecks(r: LatticeMonteCarloResult): McCheck[] {
   const checks: McCheck[] = [];
@@ -68,5 +71,6 @@ export function runChecks(r: LatticeMonteCarloResult): McCheck[] {
   checks.push({ name: 's <= s_0 within errors', value: sHigh, bound: 0, pass: sHigh <= 0 });
   const minSwap = Math.min(...r.swapAcceptance);
   checks.push({ name: `every ladder pair swaps (acceptance >= ${MIN_SWAP_ACCEPTANCE})`, value: minSwap, bound: MIN_SWAP_ACCEPTANCE, pass: minSwap >= MIN_SWAP_ACCEPTANCE });
+  checks.push({ name: `equilibration drift max |z| <= ${MAX_DRIFT_Z}`, value: r.maxDriftZ, bound: MAX_DRIFT_Z, pass: r.maxDriftZ <= MAX_DRIFT_Z });
   return checks;
 }

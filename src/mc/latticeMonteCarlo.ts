@@ -5,13 +5,14 @@ import { validateMixture, type Mixture } from '../mixture/composition.js';
 import { randomEnergy } from '../mixture/electrostatic.js';
 import { startPool } from '../parallel/pool.js';
 import { defaultThreads } from '../parallel/pool.js';
-import { slotAverages, binderError, type SlotAverages } from './analysis.js';
+import { binderError, type SlotAverages } from './analysis.js';
 import { DEFAULT_MAX_REPLICAS, PILOT_POINTS, searchLadder, type LadderSearchResult } from './ladderSearch.js';
 import { replicaExchange } from './replicaExchange.js';
 import { streamOf } from './rng.js';
 import { L_MAX, L_MIN, MEASURED_SHELLS, paperCouplings, randomSites, supercellSetup } from './supercell.js';
 import { integrateFreeEnergy, supercellEntropy } from './thermoIntegration.js';
 import { orderedStart } from './orderedStart.js';
+import { extendDrifting, type SamplingExtension } from './extendSampling.js';
 
 /** Options of {@link latticeMonteCarlo}. */
 export interface LatticeMonteCarloOptions {
@@ -71,8 +72,10 @@ export interface LatticeMonteCarloResult {
   ladderTrials: number;
   trialSweeps: number;
   replicasPerTrial: number[];
-  /** Swap acceptance between ladder neighbours j, j + 1. */
+  /** Swap acceptance between ladder neighbours j, j + 1 (production and continued sampling). */
   swapAcceptance: number[];
+  /** Rounds of continued sampling of drifting replicas (extendSampling.ts); empty when none drifted. */
+  extensions: SamplingExtension[];
   /** u at Gamma = 0 with its error, u at alpha_i = x^2 (c0), and the entropy s_0 = ln C(N, N2)/N. */
   u0: number;
   u0Error: number;
@@ -179,7 +182,11 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
     sweeps: round12(o.sweeps), measureEvery: measureEveryFor(o.L), swapRng: streamOf(o.seed, 2),
     onRound: (d, t) => options.onProgress?.('production', d, t),
   });
-  const averages = run.slots.map((s) => slotAverages(s, N, o.L, energyOffset));
+  const ext = await extendDrifting({
+    common, ladder, production: run, sweeps: round12(o.sweeps), measureEvery: measureEveryFor(o.L), seed: o.seed, energyOffset,
+    onProgress: options.onProgress,
+  });
+  const averages = ext.averages;
   const s0 = supercellEntropy(N, n2);
   const ti = integrateFreeEnergy(ladder, averages.map((a) => a.u), averages.map((a) => a.uError), s0);
   const rows: LatticeMonteCarloRow[] = [];
@@ -187,17 +194,17 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
     if (ladder[j] <= 0) return;
     rows.push({
       ...a, f: ti.f[j], fError: ti.fError[j], fQuadError: ti.fQuadError[j], fStatError: ti.fStatError[j], s: ti.s[j],
-      sError: ti.sError[j], binderError: binderError(run.slots[j], N),
+      sError: ti.sError[j], binderError: binderError(ext.slots[j], N),
     });
   });
   return {
     z1: o.z1, z2: o.z2, x: o.x, xCell, L: o.L, N, shells: couplings.length, couplings, paperHamiltonian: !o.couplings,
     seed: o.seed, sweeps: round12(o.sweeps), pilotSweeps: o.ladder ? 0 : round12(o.sweeps / 4), ladder,
     ladderTrials: search?.trials ?? 0, trialSweeps: search?.trialSweeps ?? 0, replicasPerTrial: search?.replicasPerTrial ?? [],
-    swapAcceptance: run.swapTried.map((t, j) => (t > 0 ? run.swapAccepted[j] / t : 0)),
+    swapAcceptance: ext.swapTried.map((t, j) => (t > 0 ? ext.swapAccepted[j] / t : 0)), extensions: ext.extensions,
     u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows,
     ordered: orderedSummary(ordered, search, energyOffset, ladder, averages.map((a) => a.u)), maxDriftZ: Math.max(...averages.map((a) => Math.abs(a.driftZ))),
-    attemptedMoves: run.slots.reduce((s, q) => s + q.attempted, 0) + (search?.attemptedMoves ?? 0),
+    attemptedMoves: ext.slots.reduce((s, q) => s + q.attempted, 0) + (search?.attemptedMoves ?? 0),
     seconds: (performance.now() - t0) / 1000,
   };
 }
@@ -205,9 +212,9 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
 /**
  * Overall progress (0..1) of a run from its onProgress(stage, done, total) calls: the pilot
  * 0..0.1, ladder trial k 0.1 .. 0.2 in halving steps (monotone however many trials), the
- * production 0.2 .. 1.
+ * production 0.2 .. 0.9, continued sampling round k 0.9 .. 1 in halving steps.
  *
- * @example progressFraction('production', 5, 10) // 0.6
+ * @example progressFraction('production', 5, 10) // 0.55
  */
 export function progressFraction(stage: string, done: number, total: number): number {
   const t = total > 0 ? done / total : 1;
@@ -217,7 +224,12 @@ export function progressFraction(stage: string, done: number, total: number): nu
     const k = Number(m[1]);
     return 0.1 + 0.1 * (1 - 0.5 ** (k - 1)) + 0.1 * 0.5 ** k * t;
   }
-  return 0.2 + 0.8 * t;
+  const x = /^extension (\d+)/.exec(stage);
+  if (x) {
+    const k = Number(x[1]);
+    return 0.9 + 0.1 * (1 - 0.5 ** (k - 1)) + 0.1 * 0.5 ** k * t;
+  }
+  return 0.2 + 0.7 * t;
 }
 
 /**

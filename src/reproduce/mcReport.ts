@@ -4,6 +4,7 @@ import { PILOT_POINTS, REFINE_THRESHOLD } from '../mc/ladderSearch.js';
 import { DEFAULT_PHASES, DEFAULT_STARS } from '../mc/orderedStart.js';
 import { wedgeLabel } from '../mc/wedgeK.js';
 import { fInfinite, MAX_DRIFT_Z, type McSizeResult, type McStudyResult } from './mcStudy.js';
+import { MAX_EXTENSIONS, WINDOW } from '../mc/extendSampling.js';
 
 const e = (v: number, d = 2): string => (Number.isFinite(v) ? v.toExponential(d) : 'n/a');
 const fx = (v: number | null | undefined, d: number): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
@@ -38,19 +39,19 @@ export function mcSectionMarkdown(s: McStudyResult, gamma1m: number): string {
       'Where the MC free energy is compared with the (infinite-crystal) variational and random models, its Gamma = 0 entropy ln C(N, N/2)/N is replaced by S_mix, the leading finite-size term; the correction is given in each table.',
   );
   L.push('');
-  L.push('| L | N | replicas (after each ladder trial) | sweeps (+ pilot, + trials) | ordered start: from Gamma (replicas) | swap acceptance min / median | equilibration drift max z | seconds | moves/s | self-checks |');
+  L.push('| L | N | replicas (after each ladder trial) | sweeps (+ pilot, + trials, + continued) | ordered start: from Gamma (replicas) | swap acceptance min / median | equilibration drift max z | seconds | moves/s | self-checks |');
   L.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const { run, checks } of s.sizes) {
     const sorted = [...run.swapAcceptance].sort((a, b) => a - b);
     const failed = checks.filter((c) => !c.pass).map((c) => c.name);
-    L.push(`| ${run.L} | ${run.N} | ${run.ladder.length} (${run.replicasPerTrial.join(' -> ')}) | ${run.sweeps} (+ ${run.pilotSweeps}, + ${run.ladderTrials} x ${run.trialSweeps}) | ${run.ordered.gammaFrom === undefined ? 'none' : `${fx(run.ordered.gammaFrom, 1)} (${run.ordered.replicas})`} | ${fx(sorted[0], 2)} / ${fx(sorted[sorted.length >> 1], 2)} | ${fx(run.maxDriftZ, 1)} | ${fx(run.seconds, 0)} | ${e(run.attemptedMoves / run.seconds, 1)} | ${failed.length === 0 ? `all ${checks.length} passed` : `FAILED: ${failed.join('; ')}`} |`);
+    L.push(`| ${run.L} | ${run.N} | ${run.ladder.length} (${run.replicasPerTrial.join(' -> ')}) | ${run.sweeps} (+ ${run.pilotSweeps}, + ${run.ladderTrials} x ${run.trialSweeps}${extensionCell(run)}) | ${run.ordered.gammaFrom === undefined ? 'none' : `${fx(run.ordered.gammaFrom, 1)} (${run.ordered.replicas})`} | ${fx(sorted[0], 2)} / ${fx(sorted[sorted.length >> 1], 2)} | ${fx(run.maxDriftZ, 1)} | ${fx(run.seconds, 0)} | ${e(run.attemptedMoves / run.seconds, 1)} | ${failed.length === 0 ? `all ${checks.length} passed` : `FAILED: ${failed.join('; ')}`} |`);
   }
   L.push('');
   L.push(`Ladder: a pilot on ${PILOT_POINTS} uniform points measures sigma_E(Gamma), points are placed at equal dGamma sigma_E, then trials of ${s.sizes[0]?.run.trialSweeps ?? 0} sweeps (swap attempts every 2 sweeps, the second half counted) split every neighbour pair whose swap acceptance is below ${REFINE_THRESHOLD}, until a trial of the whole ladder finds none; the production must then show >= ${MIN_SWAP_ACCEPTANCE} for every pair. Self-checks of every run: running energy = recomputed; u(Gamma = 0) exact; Gibbs-Bogoliubov f <= f_random(cell) and f <= u of the ordered arrangement below; 0 <= s <= s_0 (within 4 errors); every pair swaps with acceptance >= ${MIN_SWAP_ACCEPTANCE}; equilibration drift max |z| <= ${MAX_DRIFT_Z}. Solidus runs (L = ${s.config.solidusL}, ${s.config.solidusXs.length} compositions): ${s.solidusFailures.length === 0 ? 'all self-checks passed' : `FAILED: ${s.solidusFailures.join(' | ')}`}.`);
   L.push('');
   L.push(orderedStartText(s));
   L.push('');
-  L.push(`Equilibration drift: for every replica, the mean energy of the first third of the kept sweeps minus that of the last two thirds, in units of its error; values well above 3 mark replicas near the ordering transition that are not converged at this run length. Replicas above |z| = ${MAX_DRIFT_Z}: ${driftText(s)}. At the transition of a cell the energy jumps by about N du ~ 1 (units of 1/Gamma), so one or two ladder points lie inside its finite-size rounding; swaps conserve the number of ordered replicas, and the replica there changes phase only by nucleation inside it, rarely within these runs: a drift there marks that two-phase bottleneck.`);
+  L.push(`Equilibration drift: for every replica, the mean energy of the first third of the kept sweeps minus that of the last two thirds, in units of its error. At the transition of a cell the energy jumps by about N du ~ 1 (units of 1/Gamma), so one or two ladder points lie inside its finite-size rounding; swaps conserve the number of ordered replicas, and the replica there changes phase only by nucleation inside it, which takes thousands of sweeps: its energy drifts. Every replica above |z| = ${MAX_DRIFT_Z} after the production is sampled longer, with ${WINDOW} ladder neighbours on each side to swap with, round r adding 2^(r-1) times the production's sweeps, for at most ${MAX_EXTENSIONS} rounds; its series continues the production's and the first quarter is still discarded. Continued: ${extensionText(s)}. Replicas above |z| = ${MAX_DRIFT_Z} at the end: ${driftText(s)}.`);
   L.push('');
   L.push(...orderSection(s, gamma1m));
   L.push(...groundSection(s));
@@ -182,6 +183,21 @@ function orderedStartText(s: McStudyResult): string {
     (o ? ` (here k = ${wedgeLabel(o.k)}, u = ${e(o.u, 4)} U_1)` : '') +
     '. Replicas start from it on the ordered side of the ladder: above the middle of the pilot interval in which the hot-started pilot acquires long-range order (S_max > sqrt(N) there and on every pilot point above); the others start from the pilot. ' +
     `${cells.join('; ')}.`;
+}
+
+/** The continued sweeps of a run for its table cell ('' when none). */
+function extensionCell(run: McSizeResult['run']): string {
+  if (run.extensions.length === 0) return '';
+  return `, + ${run.extensions.map((x) => `${x.sweeps} x ${x.gammas.length}`).join(' + ')}`;
+}
+
+/** Per cell, which replicas drifted and were continued, and for how long. */
+function extensionText(s: McStudyResult): string {
+  return s.sizes.map(({ run }) => {
+    if (run.extensions.length === 0) return `L = ${run.L}: none`;
+    const rounds = run.extensions.map((x) => `round ${x.round}, ${x.sweeps} sweeps on Gamma = ${fx(x.gammas[0], 1)} .. ${fx(x.gammas[x.gammas.length - 1], 1)} (drift z = ${x.drifting.map((d) => `${fx(d.driftZ, 1)} at ${fx(d.gamma, 1)}`).join(', ')})`);
+    return `L = ${run.L}: ${rounds.join('; ')}`;
+  }).join('; ');
 }
 
 /** Per cell, the Gammas of the replicas whose equilibration drift exceeds the study's bound. */

@@ -60,13 +60,7 @@ export interface McSizeResult {
   checks: McCheck[];
 }
 
-/** Largest equilibration drift |z| a run of the study may show (its own check). */
-export const MAX_DRIFT_Z = 5;
-
-/** The run's self-checks (checks.ts) plus the equilibration drift bound. */
-export function studyChecks(run: LatticeMonteCarloResult): McCheck[] {
-  return [...runChecks(run), { name: `equilibration drift max |z| <= ${MAX_DRIFT_Z}`, value: run.maxDriftZ, bound: MAX_DRIFT_Z, pass: run.maxDriftZ <= MAX_DRIFT_Z }];
-}
+export { MAX_DRIFT_Z } from '../mc/extendSampling.js';
 
 /** Replicas assumed by the estimate: 38 at L = 8 up to Gamma = 800 (measured), 14 up to Gamma_1m; ~ L^1.5. */
 const REPLICAS_L8 = 38;
@@ -144,7 +138,7 @@ export async function mcStudy(
     });
     bar.done(`${run.seconds.toFixed(0)} s, ${run.ladder.length} replicas, ${(run.attemptedMoves / run.seconds).toExponential(1)} moves/s`);
     moves += run.attemptedMoves;
-    const checks = studyChecks(run);
+    const checks = runChecks(run);
     sizes.push({ run, cmp: await compareRows(run), checks });
     const failed = checks.filter((c) => !c.pass);
     if (failed.length > 0) o.progress.note(`MC L = ${L}: CHECK FAILED: ${failed.map((c) => `${c.name} (${c.value.toExponential(2)})`).join('; ')}`);
@@ -175,7 +169,7 @@ async function solidusStudy(
     });
     addMoves(run.attemptedMoves);
     perX.push({ x, run });
-    const failed = studyChecks(run).filter((c) => !c.pass);
+    const failed = runChecks(run).filter((c) => !c.pass);
     if (failed.length > 0) failures.push(`x = ${x}: ${failed.map((c) => c.name).join('; ')}`);
     bar.update(100 * (k + 1));
   }

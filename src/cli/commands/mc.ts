@@ -94,7 +94,7 @@ function jsonResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
     x: r.x, z1: r.z1, z2: r.z2, L: r.L, shells: r.shells, seed: r.seed,
     xCell: r.xCell, N: r.N, sweeps: r.sweeps, couplings: r.couplings, ladder: r.ladder, swapAcceptance: r.swapAcceptance,
     ladderTrials: r.ladderTrials, replicasPerTrial: r.replicasPerTrial,
-    ordered: r.ordered, maxDriftZ: r.maxDriftZ, checks: checks.map((c) => ({ name: c.name, pass: c.pass })),
+    ordered: r.ordered, maxDriftZ: r.maxDriftZ, extensions: r.extensions, checks: checks.map((c) => ({ name: c.name, pass: c.pass })),
     rows: r.rows.map((w, j) => ({
       gamma: w.gamma, u: w.u, uError: w.uError, f: w.f, fError: w.fError, s: w.s, sError: w.sError,
       alpha: w.alpha, alphaError: w.alphaError, b2: w.b2, binder: w.binder,
@@ -132,7 +132,7 @@ function textResult(r: LatticeMonteCarloResult, cmp: RowComparison[], checks: Mc
     `Lattice Monte Carlo, Z1 = ${r.z1}, Z2 = ${r.z2}, x = ${r.x} (cell ${r.xCell.toFixed(6)}), L = ${r.L} (N = ${r.N}), ${r.shells} coupled shells${r.paperHamiltonian ? ' (paper eqs. 5, 6)' : ' (custom couplings)'}`,
     `${r.ladder.length} replicas on Gamma = 0..${r.ladder[r.ladder.length - 1]}, ${r.sweeps} sweeps each (+ ${r.pilotSweeps} pilot), seed ${r.seed}, ${r.seconds.toFixed(1)} s, ${(r.attemptedMoves / r.seconds).toExponential(2)} moves/s`,
     `ladder: pilot ${r.pilotSweeps} sweeps, ${r.ladderTrials} refinement trials of ${r.trialSweeps} sweeps (replicas ${r.replicasPerTrial.join(' -> ')})`,
-    `swap acceptance min ${Math.min(...r.swapAcceptance).toFixed(2)}, median ${median(r.swapAcceptance).toFixed(2)}; equilibration drift max |z| = ${r.maxDriftZ.toFixed(1)}`,
+    `swap acceptance min ${Math.min(...r.swapAcceptance).toFixed(2)}, median ${median(r.swapAcceptance).toFixed(2)}; equilibration drift max |z| = ${r.maxDriftZ.toFixed(1)}${extensionNote(r)}`,
     orderedLine(r),
     '',
     '   Gamma   u (U_1)          f (U_1)          s (k_B)        f - f_SRO    s_SRO    s_A4(MC)  d1_MC    d1_SRO   B2 eta  Binder  S_max  k*',
@@ -165,4 +165,11 @@ function orderedLine(r: LatticeMonteCarloResult): string {
   if (o.gammaFrom === undefined) return `${head}; not used (the hot pilot shows no long-range order, S_max > sqrt(N), at the top of its ladder)`;
   const hyst = o.hotPilot.map((p) => `${p.gamma.toFixed(0)}: ${(p.uHot - p.uProduction).toExponential(1)}`).join(', ');
   return `${head}; the ${o.replicas} replicas at Gamma >= ${o.gammaFrom.toFixed(1)} started from it; u(hot pilot) - u(production) at ${hyst}`;
+}
+
+/** The continued sampling of drifting replicas, for the text header ('' when none ran). */
+function extensionNote(r: LatticeMonteCarloResult): string {
+  if (r.extensions.length === 0) return '';
+  const x = r.extensions;
+  return ` (after ${x.length} round${x.length > 1 ? 's' : ''} of continued sampling of the drifting replicas: ${x.map((e) => `${e.sweeps} sweeps on ${e.gammas.length}`).join(', ')})`;
 }
