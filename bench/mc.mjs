@@ -2,13 +2,14 @@
 //  1. attempted exchange moves per second per thread, WASM against the portable JS build of the
 //     same kernel, n = 8 (the paper's Hamiltonian) and n = 30 coupled shells, L = 12, at
 //     Gamma = 175.719 (melting), 400 and 800; acceptance (hence cost per move) depends on Gamma;
+//     and the WASM rate at melting on L = 6, 8, 12, 16 (the neighbour table outgrows the cache);
 //  2. replica exchange (pilot + production, L = 8, 480 sweeps) with 1 and 2 threads: time, and
 //     the check that both give identical rows;
 //  3. the cost of the Monte Carlo section of `reproduce` at its default level (coarse), and
 //     with `--full` also of `--mc full` (tens of minutes), against the estimate it prints first.
-// Run stand-alone with `node bench/mc.mjs [--full] [--no-sections] [--moves-only]` after `npm run build`; bench/run.mjs calls
+// Run stand-alone with `node bench/mc.mjs [--full] [--no-sections] [--moves-only] [--note TEXT]` after `npm run build`; bench/run.mjs calls
 // benchMc(). Medians of repeated runs; results in bench/results/mc.json.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -58,10 +59,42 @@ async function moveRates() {
       }
     }
   }
+  rows.push(...(await sizeRates(sums)));
   for (const n of [8, 30]) for (const g of [175.719, 400, 800]) {
     // The WASM backend is named 'wasm' or 'wasm-simd' (whichever build loadWasm picked).
     const w = rows.find((r) => r.name.startsWith('moves/s/thread wasm') && r.name.endsWith(` n=${n} L=${L} Gamma=${g}`)), j = rows.find((r) => r.name === `moves/s/thread js n=${n} L=${L} Gamma=${g}`);
     rows.push({ name: `wasm/js ratio n=${n} Gamma=${g}`, ratio: +(w.movesPerCpuSecond / j.movesPerCpuSecond).toFixed(2) });
+  }
+  return rows;
+}
+
+/**
+ * The WASM rate at melting (Gamma = 175.719, n = 8, the dearest point of a ladder) against the
+ * cell size, per CPU-second, median of 7 calls of about 1e6 moves. Each accepted exchange reads
+ * two rows of the neighbour table, N x 112 int32: 0.18 MB at L = 6 up to 3.5 MB at L = 16.
+ */
+async function sizeRates(sums) {
+  const { paperCouplings, supercellSetup, randomSites } = await load('mc/supercell.js');
+  const { SplitMix32 } = await load('mc/rng.js');
+  const { mcKernel } = await load('kernels/mcKernel.js');
+  const { loadWasm } = await load('kernels/loadWasm.js');
+  const rows = [];
+  for (const L of [6, 8, 12, 16]) {
+    const N = 2 * L ** 3;
+    const k = mcKernel(supercellSetup(L, paperCouplings({ z1: 6, z2: 8, x: 0.5 }, sums, 8)), 1, loadWasm());
+    k.load(randomSites(N, N / 2, new SplitMix32(1)), [1, 2, 3, 4]);
+    const sweeps = Math.max(1, Math.round(1e6 / N));
+    k.sweeps(175.719, 4 * sweeps, 0);
+    const rates = [];
+    for (let rep = 0; rep < 7; rep++) {
+      const a0 = k.attempts(), c0u = process.cpuUsage();
+      k.sweeps(175.719, sweeps, 0);
+      const cu = process.cpuUsage(c0u);
+      rates.push((k.attempts() - a0) / ((cu.user + cu.system) / 1e6));
+    }
+    const row = { name: `moves/s/thread ${loadWasm().name} n=8 L=${L} Gamma=175.719 (size)`, movesPerCpuSecond: Math.round(median(rates)), neighbourTableBytes: N * 112 * 4 };
+    rows.push(row);
+    console.log(`  ${row.name}: ${row.movesPerCpuSecond.toExponential(2)} per CPU-second (neighbour table ${(row.neighbourTableBytes / 2 ** 20).toFixed(2)} MB)`);
   }
   return rows;
 }
@@ -112,10 +145,15 @@ export async function benchMc(options = {}) {
   if (options.sections !== false && !options.movesOnly) rows.push(await sectionCost('coarse'));
   if (options.full) rows.push(await sectionCost('full'));
   mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'mc.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+  // A partial run (--moves-only, --no-sections) replaces its own rows and keeps the others.
+  const file = join(here, 'results', 'mc.json');
+  const old = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const merged = [...(old.rows ?? []).filter((r) => !rows.some((q) => q.name === r.name)), ...rows];
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), note: options.note ?? old.note ?? '', rows: merged }, null, 2)}\n`);
   return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await benchMc({ full: process.argv.includes('--full'), sections: !process.argv.includes('--no-sections'), movesOnly: process.argv.includes('--moves-only') });
+  const note = process.argv.includes('--note') ? process.argv[process.argv.indexOf('--note') + 1] : undefined;
+  await benchMc({ full: process.argv.includes('--full'), sections: !process.argv.includes('--no-sections'), movesOnly: process.argv.includes('--moves-only'), note });
 }
