@@ -22,7 +22,9 @@ quarter of the production is discarded). Short trials then split every ladder pa
 swap acceptance is below 0.15 until none is (at most --max-replicas replicas, default 320;
 if that is not enough: one line and exit 1). Replicas above the Gamma where the pilot shows
 long-range order start from the ordered arrangement of lowest energy (square concentration waves
-on the lowest-J(k) stars of the cell); f <= its u is one of the checks. One row per Gamma > 0: u, f, s with errors, alpha_i
+on the lowest-J(k) stars of the cell); f <= its u is one of the checks. A replica whose mean
+energy still drifts by more than 5 errors after the production (one at the ordering transition)
+is sampled longer with its neighbours, up to 7x the sweeps. One row per Gamma > 0: u, f, s with errors, alpha_i
 (shells 1..30), the B2 order parameter and its Binder cumulant, the largest S(k) and its k*,
 and the variational SRO model and the random solid at the same (x, Gamma). Energies per ion
 in U_1 = Z1^(5/3) e^2/a_e, linear mixing subtracted; entropies in k_B. Progress on stderr.
