@@ -65,8 +65,9 @@ export interface LadderSearchResult {
  * ladder measures sigma_E(Gamma), adaptLadder spaces points at equal dGamma sigma_E, then short
  * trials (swap attempts every 2 sweeps) measure every pair's acceptance and refineLadder splits
  * those below REFINE_THRESHOLD (counting the second half of each trial's swaps, pooled over the
- * trials in which the pair existed unchanged), until none is left; after a trial of the whole ladder only the slots near inserted points run again, and a
- * last trial of the whole ladder confirms the result. Every decision uses only seeded results,
+ * trials in which the pair existed unchanged), until none is left; after a trial of the whole
+ * ladder only the slots near inserted points run again, and a last trial of the whole ladder
+ * confirms the result. Every decision uses only seeded results,
  * so the ladder is the same for any thread count. Throws UncertifiedError if that needs more
  * than maxReplicas points or MAX_REFINE_STEPS trials.
  *

@@ -195,7 +195,7 @@ function extensionCell(run: McSizeResult['run']): string {
 function extensionText(s: McStudyResult): string {
   return s.sizes.map(({ run }) => {
     if (run.extensions.length === 0) return `L = ${run.L}: none`;
-    const rounds = run.extensions.map((x) => `round ${x.round}, ${x.sweeps} sweeps on Gamma = ${fx(x.gammas[0], 1)} .. ${fx(x.gammas[x.gammas.length - 1], 1)} (drift z = ${x.drifting.map((d) => `${fx(d.driftZ, 1)} at ${fx(d.gamma, 1)}`).join(', ')})`);
+    const rounds = run.extensions.map((x) => `round ${x.round}, ${x.sweeps} sweeps on ${x.gammas.length} replicas in Gamma = ${fx(x.gammas[0], 1)} .. ${fx(x.gammas[x.gammas.length - 1], 1)} (drift z = ${x.drifting.map((d) => `${fx(d.driftZ, 1)} at ${fx(d.gamma, 1)}`).join(', ')})`);
     return `L = ${run.L}: ${rounds.join('; ')}`;
   }).join('; ');
 }
