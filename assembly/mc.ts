@@ -11,7 +11,7 @@
 //
 // Sites: index s L^3 + (ix L + iy) L + iz, sublattice s = 0 (A, corners) or 1 (B, centres),
 // doubled coordinates P = 2 i + s (units a_l/2). The layout of every buffer is in mcLayout.ts.
-import { ld, st, ldi, sti, ldb, stb, allocate, allocateInts } from "./memory";
+import { ld, st, ldi, sti, ldh, sth, ldb, stb, allocate, allocateInts, allocateHalves } from "./memory";
 import { McWord, McRecord, McSeries, MC_WORDS } from "./mcLayout";
 
 export { McWord, McRecord, McSeries } from "./mcLayout";
@@ -46,7 +46,7 @@ export function mcContext(L: i32, slots: i32, measureShells: i32, capacity: i32)
   st(ctx, McWord.COORD, <f64>allocateInts(3 * n));
   st(ctx, McWord.SLOT_D, <f64>allocateInts(3 * slots));
   st(ctx, McWord.SLOT_J, <f64>allocate(slots));
-  st(ctx, McWord.NBR, <f64>allocateInts(n * slots));
+  st(ctx, McWord.NBR, <f64>allocateHalves(n * slots));
   st(ctx, McWord.PAIR_J, <f64>allocate(8 * L * L * L));
   st(ctx, McWord.RNG, <f64>allocateInts(4));
   st(ctx, McWord.MEASURE_SHELLS, <f64>measureShells);
@@ -103,7 +103,7 @@ export function mcBuild(ctx: usize): void {
       const qx = wrap(px + ldi(slotD, 3 * k), period);
       const qy = wrap(py + ldi(slotD, 3 * k + 1), period);
       const qz = wrap(pz + ldi(slotD, 3 * k + 2), period);
-      sti(nbr, site * slots + k, siteOf(qx, qy, qz, L));
+      sth(nbr, site * slots + k, siteOf(qx, qy, qz, L));
     }
   }
   const cells = period * period * period;
@@ -154,7 +154,7 @@ function computeFields(ctx: usize, field: usize): void {
   for (let i = 0; i < n; i++) {
     let h = 0.0;
     const row = i * slots;
-    for (let k = 0; k < slots; k++) if (ldi(sites, ldi(nbr, row + k)) != 0) h += ld(slotJ, k);
+    for (let k = 0; k < slots; k++) if (ldi(sites, ldh(nbr + ((<usize>(row + k)) << 1))) != 0) h += ld(slotJ, k);
     st(field, i, h);
   }
 }
@@ -228,12 +228,12 @@ function contextInts(ctx: usize): usize {
 @inline function moveFields(field: usize, na: usize, nb: usize, j: usize, jEnd: usize): void {
   for (; j < jEnd; j += 8) {
     const v = ldb(j);
-    const fa = field + ((<usize>ldi(na, 0)) << 3);
+    const fa = field + ((<usize>ldh(na)) << 3);
     stb(fa, ldb(fa) - v);
-    const fb = field + ((<usize>ldi(nb, 0)) << 3);
+    const fb = field + ((<usize>ldh(nb)) << 3);
     stb(fb, ldb(fb) + v);
-    na += 4;
-    nb += 4;
+    na += 2;
+    nb += 2;
   }
 }
 
@@ -250,7 +250,7 @@ export function mcSweeps(ctx: usize, gamma: f64, sweeps: i32, measureEvery: i32)
   const sites = <usize>ldi(w, McWord.SITES), list2 = <usize>ldi(w, McWord.LIST2), list1 = <usize>ldi(w, McWord.LIST1);
   const field = <usize>ldi(w, McWord.FIELD), coord = <usize>ldi(w, McWord.COORD), nbr = <usize>ldi(w, McWord.NBR);
   const slotJ = <usize>ldi(w, McWord.SLOT_J), pairJ = <usize>ldi(w, McWord.PAIR_J);
-  const jEnd = slotJ + ((<usize>slots) << 3), rowBytes = slots << 2;
+  const jEnd = slotJ + ((<usize>slots) << 3), rowBytes = slots << 1;
   const period = 2 * ldi(w, McWord.L);
   const half = n >> 1;
   const rng = <usize>ldi(w, McWord.RNG);

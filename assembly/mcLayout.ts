@@ -20,7 +20,7 @@ export enum McWord {
   COORD = 12, // i32[3 N]: doubled coordinates (units a_l/2) of each site
   SLOT_D = 13, // i32[3 SLOTS]: displacement of each slot (units a_l/2), filled by the caller
   SLOT_J = 14, // f64[SLOTS]: coupling of each slot, filled by the caller
-  NBR = 15, // i32[N SLOTS]: neighbour site of each slot (built by mcBuild)
+  NBR = 15, // u16[N SLOTS]: neighbour site of each slot (built by mcBuild; N <= 65536)
   PAIR_J = 16, // f64[(2L)^3]: coupling by displacement mod the supercell (built by mcBuild)
   RNG = 17, // i32[4]: xoshiro128** state, set by the caller
   MEASURE_SHELLS = 18, // shells whose alpha_i are measured (<= 30)

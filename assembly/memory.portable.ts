@@ -2,6 +2,7 @@
 // as doubles (HEAP) and as 32-bit integers (HEAPI) over the same bytes, as in WASM memory.
 let HEAP = new Float64Array(1 << 16);
 let HEAPI = new Int32Array(HEAP.buffer);
+let HEAPH = new Uint16Array(HEAP.buffer);
 let top = 8; // keep offset 0 unused, as in WASM
 
 export function ld(base: usize, i: i32): f64 {
@@ -20,6 +21,18 @@ export function sti(base: usize, i: i32, v: i32): void {
   HEAPI[base / 4 + i] = v;
 }
 
+export function ldh(at: usize): i32 {
+  return HEAPH[at / 2];
+}
+
+export function sth(base: usize, i: i32, v: i32): void {
+  HEAPH[base / 2 + i] = v;
+}
+
+export function allocateHalves(count: i32): usize {
+  return allocate((count + 3) >> 2);
+}
+
 export function ldb(at: usize): f64 {
   return HEAP[at / 8];
 }
@@ -36,6 +49,7 @@ export function allocate(count: i32): usize {
     grown.set(HEAP);
     HEAP = grown;
     HEAPI = new Int32Array(HEAP.buffer);
+    HEAPH = new Uint16Array(HEAP.buffer);
   }
   return start;
 }

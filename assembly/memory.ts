@@ -33,6 +33,21 @@ export function allocate(count: i32): usize {
   store<i32>(base + (<usize>i << 2), v);
 }
 
+// u16 access, for the Monte Carlo neighbour table (N <= 65536 sites: half the bytes of i32).
+/** The unsigned 16-bit integer at byte address `at`. */
+@inline export function ldh(at: usize): i32 {
+  return <i32>load<u16>(at);
+}
+
+@inline export function sth(base: usize, i: i32, v: i32): void {
+  store<u16>(base + (<usize>i << 1), <u16>v);
+}
+
+/** Reserve `count` u16 of linear memory (rounded up to whole doubles); returns the byte offset. */
+export function allocateHalves(count: i32): usize {
+  return heap.alloc(<usize>((count + 3) >> 2) << 3);
+}
+
 /** Reserve `count` i32 of linear memory (rounded up to whole doubles); returns the byte offset. */
 export function allocateInts(count: i32): usize {
   return heap.alloc(<usize>((count + 1) >> 1) << 3);

@@ -71,7 +71,7 @@ async function moveRates() {
 /**
  * The WASM rate at melting (Gamma = 175.719, n = 8, the dearest point of a ladder) against the
  * cell size, per CPU-second, median of 7 calls of about 1e6 moves. Each accepted exchange reads
- * two rows of the neighbour table, N x 112 int32: 0.18 MB at L = 6 up to 3.5 MB at L = 16.
+ * two rows of the neighbour table, N x 112 uint16: 0.09 MB at L = 6 up to 1.8 MB at L = 16.
  */
 async function sizeRates(sums) {
   const { paperCouplings, supercellSetup, randomSites } = await load('mc/supercell.js');
@@ -92,7 +92,7 @@ async function sizeRates(sums) {
       const cu = process.cpuUsage(c0u);
       rates.push((k.attempts() - a0) / ((cu.user + cu.system) / 1e6));
     }
-    const row = { name: `moves/s/thread ${loadWasm().name} n=8 L=${L} Gamma=175.719 (size)`, movesPerCpuSecond: Math.round(median(rates)), neighbourTableBytes: N * 112 * 4 };
+    const row = { name: `moves/s/thread ${loadWasm().name} n=8 L=${L} Gamma=175.719 (size)`, movesPerCpuSecond: Math.round(median(rates)), neighbourTableBytes: N * 112 * 2 };
     rows.push(row);
     console.log(`  ${row.name}: ${row.movesPerCpuSecond.toExponential(2)} per CPU-second (neighbour table ${(row.neighbourTableBytes / 2 ** 20).toFixed(2)} MB)`);
   }

@@ -29,7 +29,8 @@ double mc_sweeps(uint8_t *mem, size_t ctxAt, double gamma, int sweeps) {
   int n1 = n - n2;
   int32_t *sites = PTR(int32_t, W_SITES), *list2 = PTR(int32_t, W_LIST2), *list1 = PTR(int32_t, W_LIST1);
   double *field = PTR(double, W_FIELD);
-  const int32_t *coord = PTR(const int32_t, W_COORD), *nbr = PTR(const int32_t, W_NBR);
+  const int32_t *coord = PTR(const int32_t, W_COORD);
+  const uint16_t *nbr = PTR(const uint16_t, W_NBR);
   const double *slotJ = PTR(const double, W_SLOT_J), *pairJ = PTR(const double, W_PAIR_J);
   double *series = PTR(double, W_SERIES);
   int capacity = (int)ctx[W_CAPACITY], shells = (int)ctx[W_MEASURE_SHELLS];
@@ -66,7 +67,7 @@ double mc_sweeps(uint8_t *mem, size_t ctxAt, double gamma, int sweeps) {
         list2[ia] = b;
         list1[ib] = a;
         /* moveFields of mc.ts: slot by slot, h(a + d_k) -= J_k then h(b + d_k) += J_k */
-        const int32_t *na = nbr + (size_t)a * slots, *nb = nbr + (size_t)b * slots;
+        const uint16_t *na = nbr + (size_t)a * slots, *nb = nbr + (size_t)b * slots;
         for (const double *j = slotJ, *jEnd = slotJ + slots; j < jEnd; j++, na++, nb++) {
           double v = *j;
           field[*na] -= v;

@@ -8,7 +8,10 @@ import { SplitMix32 } from './rng.js';
 
 /** Shells whose alpha_i the sampler measures (coupled or not). */
 export const MEASURED_SHELLS = 30;
-/** Supported supercell edges (cubic cells); N = 2 L^3 sites. */
+/**
+ * Supported supercell edges (cubic cells); N = 2 L^3 sites. L_MAX = 32 gives N = 65536, the most
+ * the kernel's 16-bit neighbour table (assembly/mcLayout.ts, NBR) can index.
+ */
 export const L_MIN = 4;
 export const L_MAX = 32;
 
