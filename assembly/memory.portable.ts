@@ -1,5 +1,5 @@
 // Portable (plain JavaScript) twin of memory.ts: a growable heap with a bump allocator, seen
-// as doubles (HEAP) and as 32-bit integers (HEAPI) over the same bytes, as in WASM memory.
+// as doubles (HEAP), 32-bit integers (HEAPI) and 16-bit unsigned integers (HEAPH) over the same bytes, as in WASM memory.
 let HEAP = new Float64Array(1 << 16);
 let HEAPI = new Int32Array(HEAP.buffer);
 let HEAPH = new Uint16Array(HEAP.buffer);
