@@ -8,9 +8,8 @@
  * with the largest cos(k.r + phi). For the few stars with the lowest J(k) and a few phases
  * the exact energy of that arrangement is evaluated by the kernel and the lowest kept.
  */
-import { bccShells } from '../lattice/bccShells.js';
 import { mcKernel } from '../kernels/mcKernel.js';
-import { supercellSetup } from './supercell.js';
+import { shellCosines, siteCoordinates, supercellSetup, waveIndexVector } from './supercell.js';
 import { wedgeVector } from './wedgeK.js';
 
 /** The chosen arrangement and how it was found. */
@@ -44,20 +43,12 @@ export interface OrderedStartOptions {
  * @example couplingTransform(8, [1])[8 ** 3] // H point: 8 cos(pi) = -8 for J_1 = 1
  */
 export function couplingTransform(L: number, couplings: ArrayLike<number>): Float64Array {
-  const half = L ** 3, N = 2 * half, period = 2 * L;
-  const cosTable = Float64Array.from({ length: period }, (_, j) => Math.cos((Math.PI * j) / L));
-  const shells = bccShells(couplings.length);
+  const N = 2 * L ** 3, n = couplings.length;
+  const c = shellCosines(L, n);
   const out = new Float64Array(N);
   for (let k = 0; k < N; k++) {
-    const sigma = k >= half ? 1 : 0, m = k - sigma * half;
-    const mx = Math.floor(m / (L * L)) + sigma * L, my = Math.floor(m / L) % L, mz = m % L;
     let jk = 0;
-    for (let i = 0; i < couplings.length; i++) {
-      if (couplings[i] === 0) continue;
-      let c = 0;
-      for (const h of shells[i].members) c += cosTable[(((mx * h[0] + my * h[1] + mz * h[2]) % period) + period) % period];
-      jk += couplings[i] * c;
-    }
+    for (let i = 0; i < n; i++) if (couplings[i] !== 0) jk += couplings[i] * c[k * n + i];
     out[k] = jk;
   }
   return out;
@@ -65,14 +56,12 @@ export function couplingTransform(L: number, couplings: ArrayLike<number>): Floa
 
 /** The square wave of index k and phase phi: the n2 sites with the largest cos(k.r + phi) (ties by site index). */
 export function squareWave(L: number, kIndex: number, phase: number, n2: number): Uint8Array {
-  const half = L ** 3, N = 2 * half;
-  const sigma = kIndex >= half ? 1 : 0, m = kIndex - sigma * half;
-  const mx = Math.floor(m / (L * L)) + sigma * L, my = Math.floor(m / L) % L, mz = m % L;
+  const N = 2 * L ** 3;
+  const [mx, my, mz] = waveIndexVector(kIndex, L);
   const value = new Float64Array(N);
   for (let site = 0; site < N; site++) {
-    const s = site >= half ? 1 : 0, r = site % half;
-    // Doubled coordinates P = 2 i + s (units a_l/2): k.r = pi (m'.P)/L.
-    const px = 2 * Math.floor(r / (L * L)) + s, py = 2 * (Math.floor(r / L) % L) + s, pz = 2 * (r % L) + s;
+    // Doubled coordinates P (units a_l/2): k.r = pi (m'.P)/L.
+    const [px, py, pz] = siteCoordinates(site, L);
     // Rounded so that sites equivalent by symmetry compare equal and ties fall to the site index.
     value[site] = Math.round(1e12 * Math.cos((Math.PI * (mx * px + my * py + mz * pz)) / L + phase)) / 1e12;
   }

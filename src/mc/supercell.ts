@@ -63,28 +63,58 @@ export function supercellSetup(L: number, couplings: ArrayLike<number>, measureS
   return { L, slotD, slotJ, measureShells, shellC: shellTable(L, measureShells), key: `L${L}:${Array.from(couplings).join(',')}:${measureShells}` };
 }
 
-/** c_i(k)/(m_i N^2) for the supercell k grid (k index sigma L^3 + (m_x L + m_y) L + m_z). */
-function shellTable(L: number, count: number): Float64Array {
+/**
+ * The integer vector m' = (m_x + sigma L, m_y, m_z) of the supercell wave vector with kernel
+ * index sigma L^3 + (m_x L + m_y) L + m_z: k = (2 pi/(L a_l)) m'.
+ *
+ * @example waveIndexVector(8 ** 3, 8) // [8, 0, 0]: H = (1, 0, 0) 2 pi/a_l
+ */
+export function waveIndexVector(index: number, L: number): [number, number, number] {
   const half = L ** 3;
-  const N = 2 * half;
+  const sigma = index >= half ? 1 : 0;
+  const m = index - sigma * half;
+  return [Math.floor(m / (L * L)) + sigma * L, Math.floor(m / L) % L, m % L];
+}
+
+/**
+ * Doubled coordinates P = 2 i + s (units a_l/2) of the kernel site s L^3 + (i_x L + i_y) L + i_z,
+ * sublattice s = 0 (corners) or 1 (centres), as assembly/mc.ts numbers them.
+ *
+ * @example siteCoordinates(8 ** 3, 8) // [1, 1, 1]: the first body centre
+ */
+export function siteCoordinates(site: number, L: number): [number, number, number] {
+  const half = L ** 3;
+  const s = site >= half ? 1 : 0, r = site % half;
+  return [2 * Math.floor(r / (L * L)) + s, 2 * (Math.floor(r / L) % L) + s, 2 * (r % L) + s];
+}
+
+/**
+ * sum over the members h of shell i of cos(k.d), d = (a_l/2) h, for every supercell k index and
+ * shells i < count: out[k count + i]. k.d = pi (m'.h)/L, so a cosine table over (m'.h) mod 2L.
+ */
+export function shellCosines(L: number, count: number): Float64Array {
+  const N = 2 * L ** 3;
   const period = 2 * L;
-  // k.d = pi (m'.h)/L for d = (a_l/2) h: a cosine table over (m'.h) mod 2L.
   const cosTable = Float64Array.from({ length: period }, (_, j) => Math.cos((Math.PI * j) / L));
   const shells = bccShells(count);
   const out = new Float64Array(N * count);
   for (let k = 0; k < N; k++) {
-    const sigma = k >= half ? 1 : 0;
-    const m = k - sigma * half;
-    const mx = Math.floor(m / (L * L)) + sigma * L, my = Math.floor(m / L) % L, mz = m % L;
+    const [mx, my, mz] = waveIndexVector(k, L);
     for (let i = 0; i < count; i++) {
       let c = 0;
-      for (const h of shells[i].members) {
-        const p = (((mx * h[0] + my * h[1] + mz * h[2]) % period) + period) % period;
-        c += cosTable[p];
-      }
-      out[k * count + i] = c / (shells[i].m * N * N);
+      for (const h of shells[i].members) c += cosTable[(((mx * h[0] + my * h[1] + mz * h[2]) % period) + period) % period];
+      out[k * count + i] = c;
     }
   }
+  return out;
+}
+
+/** c_i(k)/(m_i N^2) for the supercell k grid (k index sigma L^3 + (m_x L + m_y) L + m_z). */
+function shellTable(L: number, count: number): Float64Array {
+  const N = 2 * L ** 3;
+  const shells = bccShells(count);
+  const out = shellCosines(L, count);
+  for (let k = 0; k < N; k++) for (let i = 0; i < count; i++) out[k * count + i] /= shells[i].m * N * N;
   return out;
 }
 

@@ -1,3 +1,5 @@
+import { waveIndexVector } from './supercell.js';
+
 /**
  * A supercell wave vector (kernel index sigma L^3 + (m_x L + m_y) L + m_z, i.e.
  * k = (2 pi/(L a_l)) (m_x + sigma L, m_y, m_z)) reduced to the irreducible wedge
@@ -8,10 +10,7 @@
  * @example wedgeVector(8 ** 3, 8) // [1, 0, 0] (H: the B2 ordering vector)
  */
 export function wedgeVector(index: number, L: number): [number, number, number] {
-  const half = L ** 3;
-  const sigma = index >= half ? 1 : 0;
-  const m = index - sigma * half;
-  let k = [(Math.floor(m / (L * L)) + sigma * L) / L, (Math.floor(m / L) % L) / L, (m % L) / L];
+  let k = waveIndexVector(index, L).map((c) => c / L);
   // Shift into the first Brillouin zone: the nearest reciprocal lattice vector G subtracted.
   let best = k, bestNorm = Infinity;
   const base = k.map((c) => Math.round(c));

@@ -1,6 +1,6 @@
 import type { LatticeSums } from '../latticeSums/types.js';
 import { mcKernel } from '../kernels/mcKernel.js';
-import { paperCouplings, supercellSetup } from '../mc/supercell.js';
+import { paperCouplings, siteCoordinates, supercellSetup } from '../mc/supercell.js';
 import type { Mixture } from '../mixture/composition.js';
 
 /**
@@ -30,10 +30,7 @@ export function groundStates(mix: Mixture, sums: LatticeSums, ns: number[]): Gro
   const L = 8, N = 2 * L ** 3;
   const arrangement = (pick: (p: [number, number, number]) => number): Int32Array => {
     const t = new Int32Array(N);
-    for (let site = 0; site < N; site++) {
-      const s = site >= L ** 3 ? 1 : 0, r = site % L ** 3;
-      t[site] = pick([2 * Math.floor(r / (L * L)) + s, 2 * (Math.floor(r / L) % L) + s, 2 * (r % L) + s]);
-    }
+    for (let site = 0; site < N; site++) t[site] = pick(siteCoordinates(site, L));
     return t;
   };
   const b2 = arrangement((p) => p[0] & 1);
