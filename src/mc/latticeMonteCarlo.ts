@@ -156,8 +156,10 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   const energyOffset = c0 - 0.5 * xCell * xCell * couplings.reduce((s, j, i) => s + m[i] * j, 0);
   await startPool(o.threads);
   // Swap attempts every 2 structure measurements (4, 6 or 8 sweeps).
-  const common = { L: o.L, couplings, measureShells: MEASURED_SHELLS, threads: o.threads, sweepsPerRound: 2 * measureEveryFor(o.L) };
+  const measureEvery = measureEveryFor(o.L);
+  const common = { L: o.L, couplings, measureShells: MEASURED_SHELLS, threads: o.threads, sweepsPerRound: 2 * measureEvery };
   const round12 = (s: number): number => Math.max(SWEEP_UNIT, Math.round(s / SWEEP_UNIT) * SWEEP_UNIT);
+  const sweeps = round12(o.sweeps);
   const init = streamOf(o.seed, 0);
   let ladder: number[];
   let sites: Uint8Array[];
@@ -170,7 +172,7 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   } else {
     const start = Array.from({ length: PILOT_POINTS }, () => randomSites(N, n2, init));
     search = await searchLadder({
-      ordered: { sites: ordered.sites, measureEvery: measureEveryFor(o.L) },
+      ordered: { sites: ordered.sites, measureEvery },
       common, gammaMax: o.gammaMax, seed: o.seed, initial: (j) => start[j], pilotSweeps: round12(o.sweeps / 4),
       trialSweeps: trialSweepsFor(o.sweeps), ladderStep: o.ladderStep, extraGammas: o.extraGammas, maxReplicas: o.maxReplicas,
       onProgress: options.onProgress,
@@ -179,11 +181,11 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   }
   const run = await replicaExchange({
     ...common, gammas: ladder, sites, rngs: ladder.map((_, j) => streamOf(o.seed, 1000 + j).kernelState()),
-    sweeps: round12(o.sweeps), measureEvery: measureEveryFor(o.L), swapRng: streamOf(o.seed, 2),
+    sweeps, measureEvery, swapRng: streamOf(o.seed, 2),
     onRound: (d, t) => options.onProgress?.('production', d, t),
   });
   const ext = await extendDrifting({
-    common, ladder, production: run, sweeps: round12(o.sweeps), measureEvery: measureEveryFor(o.L), seed: o.seed, energyOffset,
+    common, ladder, production: run, sweeps, measureEvery, seed: o.seed, energyOffset,
     onProgress: options.onProgress,
   });
   const averages = ext.averages;
@@ -199,7 +201,7 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
   });
   return {
     z1: o.z1, z2: o.z2, x: o.x, xCell, L: o.L, N, shells: couplings.length, couplings, paperHamiltonian: !o.couplings,
-    seed: o.seed, sweeps: round12(o.sweeps), pilotSweeps: o.ladder ? 0 : round12(o.sweeps / 4), ladder,
+    seed: o.seed, sweeps, pilotSweeps: o.ladder ? 0 : round12(o.sweeps / 4), ladder,
     ladderTrials: search?.trials ?? 0, trialSweeps: search?.trialSweeps ?? 0, replicasPerTrial: search?.replicasPerTrial ?? [],
     swapAcceptance: ext.swapTried.map((t, j) => (t > 0 ? ext.swapAccepted[j] / t : 0)), extensions: ext.extensions,
     u0: averages[0].u, u0Error: averages[0].uError, uRandomCell: c0, s0, rows,
@@ -219,16 +221,12 @@ export async function latticeMonteCarlo(options: LatticeMonteCarloOptions): Prom
 export function progressFraction(stage: string, done: number, total: number): number {
   const t = total > 0 ? done / total : 1;
   if (stage === 'pilot') return 0.1 * t;
+  // Round k of a stage spanning [from, from + 0.1]: [1 - 0.5^(k-1), 1 - 0.5^k] of it.
+  const halving = (from: number, k: number): number => from + 0.1 * (1 - 0.5 ** (k - 1)) + 0.1 * 0.5 ** k * t;
   const m = /^ladder (\d+)/.exec(stage);
-  if (m) {
-    const k = Number(m[1]);
-    return 0.1 + 0.1 * (1 - 0.5 ** (k - 1)) + 0.1 * 0.5 ** k * t;
-  }
+  if (m) return halving(0.1, Number(m[1]));
   const x = /^extension (\d+)/.exec(stage);
-  if (x) {
-    const k = Number(x[1]);
-    return 0.9 + 0.1 * (1 - 0.5 ** (k - 1)) + 0.1 * 0.5 ** k * t;
-  }
+  if (x) return halving(0.9, Number(x[1]));
   return 0.2 + 0.7 * t;
 }
 

@@ -204,12 +204,6 @@ const BRACKET_FACTOR = 1.04;
 const BISECTIONS = 40;
 const ACCURATE_STEPS = 5;
 
-function maxAbs(r: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < r.length; i++) m = Number.isNaN(r[i]) ? Infinity : Math.max(m, Math.abs(r[i]));
-  return m;
-}
-
 /**
  * The first solid of a liquid whose species are all present (reduced system). Bounded by
  * construction: at most 2 MAX_TRIES tries over the starts (the caller's guess, the seed model's
