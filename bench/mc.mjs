@@ -22,6 +22,26 @@ const load = (p) => {
 };
 const median = (a) => [...a].sort((p, q) => p - q)[a.length >> 1];
 
+/**
+ * `reps` timed calls of `sweeps` sweeps of kernel k at gamma (after whatever warm-up the caller
+ * ran): medians of the wall-clock rate, of the rate per CPU-second of this thread (the figure that
+ * does not depend on how many other jobs share the cores) and of the acceptance.
+ */
+function timeSweeps(k, gamma, sweeps, reps) {
+  const rates = [], cpuRates = [], acc = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const a0 = k.attempts(), c0 = k.accepted();
+    const t0 = performance.now(), c0u = process.cpuUsage();
+    k.sweeps(gamma, sweeps, 0);
+    const s = (performance.now() - t0) / 1e3;
+    const cu = process.cpuUsage(c0u);
+    rates.push((k.attempts() - a0) / s);
+    cpuRates.push((k.attempts() - a0) / ((cu.user + cu.system) / 1e6));
+    acc.push((k.accepted() - c0) / (k.attempts() - a0));
+  }
+  return { wall: median(rates), cpu: median(cpuRates), acceptance: median(acc) };
+}
+
 async function moveRates() {
   const { getLatticeSums } = await load('latticeSums/getLatticeSums.js');
   const { paperCouplings, supercellSetup, randomSites } = await load('mc/supercell.js');
@@ -40,20 +60,8 @@ async function moveRates() {
         k.load(randomSites(N, N / 2, new SplitMix32(1)), [1, 2, 3, 4]);
         const sweeps = backend.name.startsWith('wasm') ? (n === 8 ? 200 : 40) : (n === 8 ? 20 : 4);
         k.sweeps(gamma, sweeps, 0); // equilibrate roughly and warm the JIT
-        const rates = [], cpuRates = [], acc = [];
-        for (let rep = 0; rep < 5; rep++) {
-          const a0 = k.attempts(), c0 = k.accepted();
-          const t0 = performance.now(), c0u = process.cpuUsage();
-          k.sweeps(gamma, sweeps, 0);
-          const s = (performance.now() - t0) / 1e3;
-          const cu = process.cpuUsage(c0u);
-          rates.push((k.attempts() - a0) / s);
-          cpuRates.push((k.attempts() - a0) / ((cu.user + cu.system) / 1e6));
-          acc.push((k.accepted() - c0) / (k.attempts() - a0));
-        }
-        // Wall-clock rate, and the rate per CPU-second of this thread (the figure that does not
-        // depend on how many other jobs share the cores).
-        const row = { name: `moves/s/thread ${backend.name} n=${n} L=${L} Gamma=${gamma}`, movesPerSecond: Math.round(median(rates)), movesPerCpuSecond: Math.round(median(cpuRates)), acceptance: +median(acc).toFixed(4) };
+        const t = timeSweeps(k, gamma, sweeps, 5);
+        const row = { name: `moves/s/thread ${backend.name} n=${n} L=${L} Gamma=${gamma}`, movesPerSecond: Math.round(t.wall), movesPerCpuSecond: Math.round(t.cpu), acceptance: +t.acceptance.toFixed(4) };
         rows.push(row);
         console.log(`  ${row.name}: ${row.movesPerSecond.toExponential(2)} wall, ${row.movesPerCpuSecond.toExponential(2)} per CPU-second (acceptance ${row.acceptance})`);
       }
@@ -85,14 +93,7 @@ async function sizeRates(sums) {
     k.load(randomSites(N, N / 2, new SplitMix32(1)), [1, 2, 3, 4]);
     const sweeps = Math.max(1, Math.round(1e6 / N));
     k.sweeps(175.719, 4 * sweeps, 0);
-    const rates = [];
-    for (let rep = 0; rep < 7; rep++) {
-      const a0 = k.attempts(), c0u = process.cpuUsage();
-      k.sweeps(175.719, sweeps, 0);
-      const cu = process.cpuUsage(c0u);
-      rates.push((k.attempts() - a0) / ((cu.user + cu.system) / 1e6));
-    }
-    const row = { name: `moves/s/thread ${loadWasm().name} n=8 L=${L} Gamma=175.719 (size)`, movesPerCpuSecond: Math.round(median(rates)), neighbourTableBytes: N * 112 * 2 };
+    const row = { name: `moves/s/thread ${loadWasm().name} n=8 L=${L} Gamma=175.719 (size)`, movesPerCpuSecond: Math.round(timeSweeps(k, 175.719, sweeps, 7).cpu), neighbourTableBytes: N * 112 * 2 };
     rows.push(row);
     console.log(`  ${row.name}: ${row.movesPerCpuSecond.toExponential(2)} per CPU-second (neighbour table ${(row.neighbourTableBytes / 2 ** 20).toFixed(2)} MB)`);
   }
