@@ -3,8 +3,8 @@ import { MIN_SWAP_ACCEPTANCE } from '../mc/checks.js';
 import { PILOT_POINTS, REFINE_THRESHOLD } from '../mc/ladderSearch.js';
 import { DEFAULT_PHASES, DEFAULT_STARS } from '../mc/orderedStart.js';
 import { wedgeLabel } from '../mc/wedgeK.js';
-import { fInfinite, MAX_DRIFT_Z, type McSizeResult, type McStudyResult } from './mcStudy.js';
-import { MAX_EXTENSIONS, WINDOW } from '../mc/extendSampling.js';
+import { fInfinite, type McSizeResult, type McStudyResult } from './mcStudy.js';
+import { MAX_DRIFT_Z, MAX_EXTENSIONS, WINDOW } from '../mc/extendSampling.js';
 
 const e = (v: number, d = 2): string => (Number.isFinite(v) ? v.toExponential(d) : 'n/a');
 const fx = (v: number | null | undefined, d: number): string => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));

@@ -60,8 +60,6 @@ export interface McSizeResult {
   checks: McCheck[];
 }
 
-export { MAX_DRIFT_Z } from '../mc/extendSampling.js';
-
 /** Replicas assumed by the estimate: 38 at L = 8 up to Gamma = 800 (measured), 14 up to Gamma_1m; ~ L^1.5. */
 const REPLICAS_L8 = 38;
 const REPLICAS_L8_MELT = 14;
